@@ -1,0 +1,17 @@
+{#
+    safe_divide(numerator, denominator)
+
+    A ratio that is null when its denominator is zero or null (metrics.md: any ratio with a zero
+    denominator is null), carried in the money type so that ratios keep ten decimal places on
+    every engine.
+
+    Arguments:
+        numerator: SQL expression.
+        denominator: SQL expression.
+#}
+{% macro safe_divide(numerator, denominator) %}
+    case
+        when {{ denominator }} is null or {{ denominator }} = 0 then null
+        else {{ money(money(numerator) ~ " / (" ~ denominator ~ ")") }}
+    end
+{%- endmacro %}

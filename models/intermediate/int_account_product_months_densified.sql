@@ -1,0 +1,179 @@
+{#- The product-line panel: one row per account, product and month, from the later of the
+    account's first MRR month and the product's first held month through the horizon, zero
+    months included, so the previous month is always the previous row. Carries what the
+    movement rules compare: whether the product is held (an active paid version, even at MRR 0),
+    the set of plans held, quantity, and recurring and usage MRR this month and last month
+    (last month both at its own rates, opening_mrr, and re-valued at this month's rates,
+    the _cc columns). -#}
+with
+
+item_months as (
+
+    select * from {{ ref('int_subscription_item_months_valued') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_months_spined') }}
+
+),
+
+plans_held as (
+
+    select distinct
+        account_id,
+        product_id,
+        month_number,
+        plan_id
+    from item_months
+
+),
+
+plan_sets as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        {{ dbt.listagg('plan_id', "','", 'order by plan_id') }} as plan_ids
+    from plans_held
+    group by account_id, product_id, month_number
+
+),
+
+line_months as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        sum(quantity) as quantity,
+        sum(recurring_mrr) as recurring_mrr,
+        sum(usage_mrr) as usage_mrr,
+        sum(recurring_mrr_at_next_rate) as recurring_mrr_at_next_rate,
+        sum(usage_mrr_at_next_rate) as usage_mrr_at_next_rate
+    from item_months
+    group by account_id, product_id, month_number
+
+),
+
+account_first_mrr_months as (
+
+    select
+        account_id,
+        min(month_number) as first_mrr_month_number
+    from line_months
+    where recurring_mrr + usage_mrr > 0
+    group by account_id
+
+),
+
+account_products as (
+
+    select
+        line_months.account_id,
+        line_months.product_id,
+        min(line_months.month_number) as first_held_month_number
+    from line_months
+    group by line_months.account_id, line_months.product_id
+
+),
+
+panel as (
+
+    select
+        account_products.account_id,
+        account_products.product_id,
+        months.month_number,
+        months.month_start
+    from account_products
+    inner join account_first_mrr_months
+        on account_products.account_id = account_first_mrr_months.account_id
+    inner join months
+        on
+            months.month_number >= account_products.first_held_month_number
+            and months.month_number >= account_first_mrr_months.first_mrr_month_number
+
+),
+
+filled as (
+
+    select
+        panel.account_id,
+        panel.product_id,
+        panel.month_number,
+        panel.month_start,
+        line_months.account_id is not null as is_held,
+        plan_sets.plan_ids,
+        coalesce(line_months.quantity, 0) as quantity,
+        coalesce(line_months.recurring_mrr, 0) as recurring_mrr,
+        coalesce(line_months.usage_mrr, 0) as usage_mrr,
+        coalesce(line_months.recurring_mrr_at_next_rate, 0) as recurring_mrr_at_next_rate,
+        coalesce(line_months.usage_mrr_at_next_rate, 0) as usage_mrr_at_next_rate
+    from panel
+    left join line_months
+        on
+            panel.account_id = line_months.account_id
+            and panel.product_id = line_months.product_id
+            and panel.month_number = line_months.month_number
+    left join plan_sets
+        on
+            panel.account_id = plan_sets.account_id
+            and panel.product_id = plan_sets.product_id
+            and panel.month_number = plan_sets.month_number
+
+),
+
+with_previous as (
+
+    select
+        *,
+        lag(is_held) over (
+            partition by account_id, product_id order by month_number
+        ) as previous_is_held,
+        lag(plan_ids) over (
+            partition by account_id, product_id order by month_number
+        ) as previous_plan_ids,
+        lag(quantity) over (
+            partition by account_id, product_id order by month_number
+        ) as previous_quantity,
+        lag(recurring_mrr + usage_mrr) over (
+            partition by account_id, product_id order by month_number
+        ) as previous_mrr,
+        lag(recurring_mrr_at_next_rate) over (
+            partition by account_id, product_id order by month_number
+        ) as previous_recurring_mrr_cc,
+        lag(usage_mrr_at_next_rate) over (
+            partition by account_id, product_id order by month_number
+        ) as previous_usage_mrr_cc
+    from filled
+
+),
+
+final as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        is_held,
+        coalesce(previous_is_held, false) as was_held,
+        plan_ids,
+        previous_plan_ids,
+        quantity,
+        coalesce(previous_quantity, 0) as previous_quantity,
+        recurring_mrr,
+        usage_mrr,
+        {{ money('recurring_mrr + usage_mrr') }} as mrr,
+        coalesce(previous_mrr, 0) as opening_mrr,
+        coalesce(previous_recurring_mrr_cc, 0) as previous_recurring_mrr_cc,
+        coalesce(previous_usage_mrr_cc, 0) as previous_usage_mrr_cc,
+        {{ money('coalesce(previous_recurring_mrr_cc, 0) + coalesce(previous_usage_mrr_cc, 0)') }}
+            as opening_mrr_cc
+    from with_previous
+
+)
+
+select * from final

@@ -1,0 +1,62 @@
+{#- One rate per currency the subscription lines use and per reporting month. The reporting
+    currency converts at 1; any other missing rate stays null here and the test
+    assert_fx_rates_present_where_needed fails the build for the months that need it
+    (metrics.md: never carried forward). -#}
+with
+
+subscription_items as (
+
+    select * from {{ ref('stg_billing__subscription_items') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('stg_billing__fx_rates') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_months_spined') }}
+
+),
+
+currencies as (
+
+    select distinct currency_code
+    from subscription_items
+
+),
+
+currency_months as (
+
+    select
+        currencies.currency_code,
+        months.month_number,
+        months.month_start
+    from currencies
+    cross join months
+
+),
+
+final as (
+
+    select
+        currency_months.currency_code,
+        currency_months.month_number,
+        currency_months.month_start,
+        case
+            when currency_months.currency_code = '{{ var("reporting_currency", "USD") }}'
+                then {{ money(1) }}
+            else fx_rates.rate_to_reporting
+        end as rate_to_reporting
+    from currency_months
+    left join fx_rates
+        on
+            currency_months.currency_code = fx_rates.currency_code
+            and currency_months.month_start = fx_rates.rate_month
+
+)
+
+select * from final

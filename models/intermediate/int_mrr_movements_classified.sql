@@ -1,0 +1,236 @@
+{#- Every movement of every product line (account x product) and month, before the prior-peak
+    step: new, reactivation and churn in the months the account starts, returns or leaves;
+    fx_adjustment in every month; and, in months the account holds MRR on both sides, each
+    product line's change split into motions (metrics.md):
+      cross_sell   the product was not held last month (gain) or is not held now (loss);
+      upsell       the set of plans held changed: the whole net change, one movement;
+      seat_growth  same plans: change in quantity x this month's per-unit MRR;
+      price_change same plans: the rest of the recurring change (per-unit MRR change x last
+                   month's quantity, computed as a remainder so the parts add up exactly);
+      usage_growth same plans: change in usage overage revenue.
+    All in constant currency at this month's rates. Gains are expansion, losses contraction;
+    amount is a positive magnitude except fx_adjustment, which is signed. Zero movements are
+    left out. -#}
+with
+
+product_months as (
+
+    select * from {{ ref('int_account_product_months_densified') }}
+
+),
+
+account_months as (
+
+    select * from {{ ref('int_account_months_densified') }}
+
+),
+
+lines as (
+
+    select
+        product_months.*,
+        account_months.account_status
+    from product_months
+    inner join account_months
+        on
+            product_months.account_id = account_months.account_id
+            and product_months.month_number = account_months.month_number
+
+),
+
+account_state_movements as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        case account_status
+            when 'new' then 'new'
+            when 'reactivated' then 'reactivation'
+            when 'churned' then 'churn'
+        end as movement_type,
+        case account_status
+            when 'churned' then opening_mrr_cc
+            else mrr
+        end as signed_amount
+    from lines
+    where account_status in ('new', 'reactivated', 'churned')
+
+),
+
+fx_movements as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        'fx_adjustment' as movement_type,
+        {{ money('opening_mrr_cc - opening_mrr') }} as signed_amount
+    from lines
+
+),
+
+retained_lines as (
+
+    select
+        *,
+        case
+            when is_held and not was_held then 'cross_sell'
+            when was_held and not is_held then 'cross_sell'
+            when is_held and was_held and plan_ids <> previous_plan_ids then 'upsell'
+            when is_held and was_held then 'same_plans'
+            else 'not_held'
+        end as change_kind,
+        case
+            when quantity <> 0 then {{ money('recurring_mrr / quantity') }}
+            when previous_quantity <> 0
+                then {{ money('previous_recurring_mrr_cc / previous_quantity') }}
+            else {{ money(0) }}
+        end as unit_mrr
+    from lines
+    where account_status = 'retained'
+
+),
+
+whole_line_changes as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        change_kind as motion,
+        {{ money('mrr - opening_mrr_cc') }} as signed_amount
+    from retained_lines
+    where change_kind in ('cross_sell', 'upsell')
+
+),
+
+same_plan_lines as (
+
+    select
+        *,
+        {{ money('(quantity - previous_quantity) * unit_mrr') }} as seat_growth_amount
+    from retained_lines
+    where change_kind = 'same_plans'
+
+),
+
+same_plan_changes as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        'seat_growth' as motion,
+        seat_growth_amount as signed_amount
+    from same_plan_lines
+
+    union all
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        'price_change' as motion,
+        {{ money('recurring_mrr - previous_recurring_mrr_cc - seat_growth_amount') }}
+            as signed_amount
+    from same_plan_lines
+
+    union all
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        'usage_growth' as motion,
+        {{ money('usage_mrr - previous_usage_mrr_cc') }} as signed_amount
+    from same_plan_lines
+
+),
+
+motion_changes as (
+
+    select * from whole_line_changes
+    union all
+    select * from same_plan_changes
+
+),
+
+motion_movements as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        case when signed_amount > 0 then 'expansion' else 'contraction' end as movement_type,
+        motion,
+        signed_amount
+    from motion_changes
+
+),
+
+unioned as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        movement_type,
+        cast(null as {{ dbt.type_string() }}) as motion,
+        signed_amount
+    from account_state_movements
+
+    union all
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        movement_type,
+        cast(null as {{ dbt.type_string() }}) as motion,
+        signed_amount
+    from fx_movements
+
+    union all
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        movement_type,
+        motion,
+        signed_amount
+    from motion_movements
+
+),
+
+final as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        month_start,
+        movement_type,
+        motion,
+        case
+            when movement_type = 'fx_adjustment' then signed_amount
+            when signed_amount < 0 then {{ money('0 - signed_amount') }}
+            else signed_amount
+        end as amount
+    from unioned
+    where signed_amount <> 0
+
+)
+
+select * from final

@@ -1,0 +1,60 @@
+with
+
+account_months as (
+
+    select * from {{ ref('int_account_months_densified') }}
+
+),
+
+account_peaks as (
+
+    select * from {{ ref('int_account_months_peaked') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('stg_billing__accounts') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_months_spined') }}
+
+),
+
+final as (
+
+    select
+        account_months.account_id,
+        account_months.month_start,
+        months.month_end,
+        accounts.account_name,
+        coalesce(accounts.segment, 'unknown') as segment,
+        coalesce(accounts.region, 'unknown') as region,
+        min(account_months.month_start) over (partition by account_months.account_id)
+            as cohort_month,
+        account_months.month_number - account_months.first_mrr_month_number
+            as months_since_start,
+        account_months.account_status,
+        account_months.mrr > 0 as is_active,
+        account_months.recurring_mrr,
+        account_months.usage_mrr,
+        account_months.mrr,
+        {{ money('12 * account_months.mrr') }} as arr,
+        {{ money('account_peaks.prior_peak_mrr') }} as prior_peak_mrr,
+        {{ money('12 * account_peaks.prior_peak_mrr') }} as prior_peak_arr
+    from account_months
+    inner join months
+        on account_months.month_number = months.month_number
+    left join accounts
+        on account_months.account_id = accounts.account_id
+    left join account_peaks
+        on
+            account_months.account_id = account_peaks.account_id
+            and account_months.month_number = account_peaks.month_number
+
+)
+
+select * from final

@@ -1,0 +1,36 @@
+with
+
+product_months as (
+
+    select * from {{ ref('int_account_product_months_densified') }}
+
+),
+
+products as (
+
+    select * from {{ ref('stg_billing__products') }}
+
+),
+
+final as (
+
+    select
+        product_months.account_id,
+        product_months.product_id,
+        product_months.month_start,
+        products.product_name,
+        products.is_add_on,
+        product_months.is_held,
+        product_months.plan_ids,
+        product_months.quantity,
+        product_months.recurring_mrr,
+        product_months.usage_mrr,
+        product_months.mrr,
+        {{ money('12 * product_months.mrr') }} as arr
+    from product_months
+    left join products
+        on product_months.product_id = products.product_id
+
+)
+
+select * from final

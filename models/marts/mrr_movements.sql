@@ -1,0 +1,26 @@
+with
+
+movements as (
+
+    select * from {{ ref('int_mrr_movements_allocated') }}
+
+),
+
+final as (
+
+    select
+        account_id,
+        product_id,
+        month_start,
+        movement_type,
+        motion,
+        amount,
+        case
+            when movement_type in ('contraction', 'churn') then {{ money('0 - amount') }}
+            else amount
+        end as signed_amount
+    from movements
+
+)
+
+select * from final
