@@ -6,6 +6,9 @@
       - with the var raw_data_path set, reads <raw_data_path>/<table>.parquet or .csv instead
         (read_raw_file; an optional table whose file is absent reads as empty);
       - on a warehouse where an optional table does not exist, reads it as empty.
+    On the DuckDB default (neither raw_data_path nor billing_schema set) the source tables are
+    the sample-data seeds: the macro also ref()s the seed, so `dbt build` loads the seeds
+    before the staging models read them.
     A required table that cannot be found stops the build with a message naming it.
 
     Arguments:
@@ -17,10 +20,14 @@
         {{ exceptions.raise_compiler_error("billing_source: '" ~ table_name ~ "' is not a table of the billing contract") }}
     {%- endif -%}
     {%- set source_relation = source("billing", table_name) -%}
+    {%- set raw_path = var("raw_data_path", "") -%}
+    {%- if not raw_path and not var("billing_schema", "") -%}
+        {%- set seed_relation = ref(table_name) -%}
+        {{ return(seed_relation) }}
+    {%- endif -%}
     {%- if not execute -%}
         {{ return(source_relation) }}
     {%- endif -%}
-    {%- set raw_path = var("raw_data_path", "") -%}
     {%- if raw_path -%}
         {{ return(read_raw_file(raw_path, table_name)) }}
     {%- endif -%}

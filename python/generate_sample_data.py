@@ -91,11 +91,11 @@ def fmt(value: object) -> str:
     return str(value)
 
 
-def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> int:
-    """Write a header and the rows (already sorted) as a comma separated file; return rows."""
+def write_csv(path: Path, header: str, rows: list[list[object]]) -> int:
+    """Write the header line and the rows (already sorted) as a CSV file; return the row count."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
+        writer.writerow(header.split(","))
         writer.writerows([fmt(value) for value in row] for row in rows)
     return len(rows)
 
@@ -622,11 +622,11 @@ EMEA_CURRENCIES = (("EUR", 55), ("GBP", 30), ("USD", 15))
 NAME_FIRST = (
     "Blue Northern Bright Quiet Swift Silver Granite Harbor Summit Cedar Polar Vivid Lunar Golden"
     " Iron Maple Coral Atlas Nimbus Orbit"
-).split()
+)
 NAME_SECOND = (
     "Analytics Logistics Health Foods Robotics Media Labs Systems Retail Energy Finance Studio"
     " Networks Travel Learning Bio Motors Works"
-).split()
+)
 NAME_SUFFIX = {
     "NA": ("Inc", "LLC", "Corp"),
     "EMEA": ("GmbH", "Ltd", "SAS", "BV"),
@@ -710,9 +710,11 @@ def creation_times(rng: random.Random, count: int) -> list[datetime]:
 
 def make_accounts(rng: random.Random, book: Book) -> list[Account]:
     """Create the random accounts (acct_0001...) in creation order, with their tax rates."""
-    names = rng.sample([f"{a} {b}" for a in NAME_FIRST for b in NAME_SECOND], RANDOM_ACCOUNTS)
+    pairs = [f"{a} {b}" for a in NAME_FIRST.split() for b in NAME_SECOND.split()]
+    names = rng.sample(pairs, RANDOM_ACCOUNTS)
+    created = creation_times(rng, RANDOM_ACCOUNTS)
     accounts = []
-    for index, (created, base) in enumerate(zip(creation_times(rng, RANDOM_ACCOUNTS), names), 1):
+    for index, (created_at, base) in enumerate(zip(created, names, strict=True), 1):
         segment = weighted(rng, SEGMENTS)
         region = weighted(rng, REGIONS)
         currency = weighted(rng, EMEA_CURRENCIES) if region == "EMEA" else "USD"
@@ -722,7 +724,7 @@ def make_accounts(rng: random.Random, book: Book) -> list[Account]:
             segment=segment,
             region=region,
             currency=currency,
-            created_at=created,
+            created_at=created_at,
         )
         probability, rate = TAX_RULES.get(region, (0.0, None))
         if rng.random() < probability:
@@ -734,8 +736,8 @@ def make_accounts(rng: random.Random, book: Book) -> list[Account]:
 
 # Events that act on the account's open core line (skipped when it has none).
 CORE_ACTIONS = frozenset(
-    ("seat_add", "seat_remove", "seat_cut", "upgrade", "downgrade", "to_annual", "flat_to_seats")
-    + ("discount_start", "uplift", "buy_addon", "blip")
+    {"seat_add", "seat_remove", "seat_cut", "upgrade", "downgrade", "to_annual", "flat_to_seats"}
+    | {"discount_start", "uplift", "buy_addon", "blip"}
 )
 
 
@@ -1002,14 +1004,14 @@ class AccountSimulator:
 
     def do_seat_remove(self, day: date, _payload: object) -> None:
         """Remove 5-30% of the seats (at least one seat stays)."""
-        quantity = self.core.current.spec.quantity if self.core else 1
+        quantity = self.core.current.spec.quantity
         seats = max(1, quantity - max(1, round(quantity * self.rng.uniform(0.05, 0.3))))
         if seats < quantity:
             self.change_core(day, quantity=seats)
 
     def do_seat_cut(self, day: date, _payload: object) -> None:
         """Cut about half the seats, and schedule a partial restore 2-6 months later."""
-        quantity = self.core.current.spec.quantity if self.core else 1
+        quantity = self.core.current.spec.quantity
         cut = max(1, round(quantity * self.rng.uniform(0.45, 0.65)))
         if cut >= quantity or not self.change_core(day, quantity=cut):
             return
@@ -1552,27 +1554,27 @@ def invoice_rows(rng: random.Random, book: Book, usage: list[UsageRow]) -> list[
 # Table rows and the command
 # --------------------------------------------------------------------------------------------
 
-# Contract columns, in the contract's order.
+# The header line of each table's CSV: the contract's columns, in the contract's order.
 HEADERS = {
-    "accounts": "account_id account_name segment region created_at".split(),
-    "products": "product_id product_name is_add_on parent_product_id".split(),
+    "accounts": "account_id,account_name,segment,region,created_at",
+    "products": "product_id,product_name,is_add_on,parent_product_id",
     "plans": (
-        "plan_id product_id plan_name tier_rank pricing_model billing_interval_months currency"
-        " list_unit_amount included_units overage_unit_amount usage_metric"
-    ).split(),
+        "plan_id,product_id,plan_name,tier_rank,pricing_model,billing_interval_months,currency,"
+        "list_unit_amount,included_units,overage_unit_amount,usage_metric"
+    ),
     "subscription_items": (
-        "subscription_item_id subscription_id account_id plan_id quantity unit_amount"
-        " discount_pct currency valid_from valid_to is_trial updated_at"
-    ).split(),
-    "usage_daily": "account_id subscription_id usage_metric usage_date quantity".split(),
-    "seat_activity": "account_id activity_date active_users".split(),
-    "features": "feature_id product_id feature_name".split(),
-    "feature_usage": "account_id feature_id usage_date events".split(),
+        "subscription_item_id,subscription_id,account_id,plan_id,quantity,unit_amount,"
+        "discount_pct,currency,valid_from,valid_to,is_trial,updated_at"
+    ),
+    "usage_daily": "account_id,subscription_id,usage_metric,usage_date,quantity",
+    "seat_activity": "account_id,activity_date,active_users",
+    "features": "feature_id,product_id,feature_name",
+    "feature_usage": "account_id,feature_id,usage_date,events",
     "invoice_lines": (
-        "invoice_line_id invoice_id account_id subscription_id line_type amount currency"
-        " period_start period_end issued_at"
-    ).split(),
-    "fx_rates": "currency rate_month rate_to_reporting".split(),
+        "invoice_line_id,invoice_id,account_id,subscription_id,line_type,amount,currency,"
+        "period_start,period_end,issued_at"
+    ),
+    "fx_rates": "currency,rate_month,rate_to_reporting",
 }
 
 

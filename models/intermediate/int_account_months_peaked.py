@@ -115,9 +115,7 @@ def recovery_split(account_months, currency_months, rates, movements, expansion_
         .with_columns(nw.col("gains_mrr").fill_null(0), nw.col("prior_peak_mrr").fill_null(0))
     )
     if expansion_basis == "peak":
-        headroom = nw.max_horizontal(
-            nw.lit(0), nw.col("prior_peak_mrr") - nw.col("opening_mrr_cc")
-        )
+        headroom = nw.max_horizontal(nw.lit(0), nw.col("prior_peak_mrr") - nw.col("opening_mrr_cc"))
         recovery = nw.min_horizontal(nw.col("gains_mrr"), headroom)
     else:
         recovery = nw.col("gains_mrr") * 0

@@ -72,11 +72,11 @@ account_first_mrr_months as (
 account_products as (
 
     select
-        line_months.account_id,
-        line_months.product_id,
-        min(line_months.month_number) as first_held_month_number
+        account_id,
+        product_id,
+        min(month_number) as first_held_month_number
     from line_months
-    group by line_months.account_id, line_months.product_id
+    group by account_id, product_id
 
 ),
 
@@ -92,8 +92,8 @@ panel as (
         on account_products.account_id = account_first_mrr_months.account_id
     inner join months
         on
-            months.month_number >= account_products.first_held_month_number
-            and months.month_number >= account_first_mrr_months.first_mrr_month_number
+            account_products.first_held_month_number <= months.month_number
+            and account_first_mrr_months.first_mrr_month_number <= months.month_number
 
 ),
 

@@ -29,7 +29,7 @@ gains as (
         {{ money('account_recoveries.gains_mrr') }} as account_gains_mrr,
         row_number() over (
             partition by movements.account_id, movements.month_number
-            order by movements.amount desc, movements.product_id, movements.motion
+            order by movements.amount desc, movements.product_id asc, movements.motion asc
         ) as gain_rank
     from movements
     inner join account_recoveries

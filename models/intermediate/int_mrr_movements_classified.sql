@@ -112,7 +112,17 @@ same_plan_lines as (
 
     select
         *,
-        {{ money('(quantity - previous_quantity) * unit_mrr') }} as seat_growth_amount
+        case
+            when quantity = previous_quantity then {{ money(0) }}
+            -- per-unit MRR unchanged: the per-unit division and the FX conversions round at the
+            -- tenth decimal, so the remainder would be dust; a price change under a hundredth of
+            -- a cent is that rounding, and the whole recurring change is seat growth
+            when
+                abs(recurring_mrr - previous_recurring_mrr_cc
+                    - (quantity - previous_quantity) * unit_mrr) < {{ var("rounding_tolerance") }}
+                then {{ money('recurring_mrr - previous_recurring_mrr_cc') }}
+            else {{ money('(quantity - previous_quantity) * unit_mrr') }}
+        end as seat_growth_amount
     from retained_lines
     where change_kind = 'same_plans'
 

@@ -20,11 +20,11 @@ movement_totals as (
     select
         account_id,
         product_id,
-        month_number,
         {%- for component in waterfall_components() %}
         sum(case when movement_type = '{{ component }}' then amount else 0 end)
-            as {{ component }}_mrr{{ "," if not loop.last }}
+            as {{ component }}_mrr,
         {%- endfor %}
+        month_number
     from movements
     group by account_id, product_id, month_number
 

@@ -35,10 +35,10 @@ final as (
     from subscription_items
     inner join months
         on
-            months.month_start >= subscription_items.first_month_start
+            subscription_items.first_month_start <= months.month_start
             and (
                 subscription_items.end_month_start is null
-                or months.month_start < subscription_items.end_month_start
+                or subscription_items.end_month_start > months.month_start
             )
 
 )

@@ -31,7 +31,7 @@ dimension_rows as (
         closing_mrr
     from {{ "product_lines" if dimension == "product" else "account_waterfall" }}
     {% if not loop.last %}union all{% endif %}
-{% endfor %}
+    {% endfor %}
 ),
 
 final as (

@@ -109,9 +109,17 @@ account_rows as (
 
 scoped_rows as (
 
-    select 'overall' as dimension, 'all' as dimension_value, account_rows.* from account_rows
+    select
+        'overall' as dimension,
+        'all' as dimension_value,
+        account_rows.*
+    from account_rows
     union all
-    select 'segment' as dimension, segment as dimension_value, account_rows.* from account_rows
+    select
+        'segment' as dimension,
+        segment as dimension_value,
+        account_rows.*
+    from account_rows
 
 ),
 
@@ -137,26 +145,26 @@ totals as (
 final as (
 
     select
-        totals.month_start,
-        totals.dimension,
-        totals.dimension_value,
-        totals.retention_base_mrr,
-        totals.expansion_mrr,
-        totals.recovery_mrr,
-        totals.contraction_mrr,
-        totals.churn_mrr,
+        month_start,
+        dimension,
+        dimension_value,
+        retention_base_mrr,
+        expansion_mrr,
+        recovery_mrr,
+        contraction_mrr,
+        churn_mrr,
         {{ safe_divide(
-            'totals.retention_base_mrr + totals.expansion_mrr + totals.recovery_mrr'
-            ~ ' - totals.contraction_mrr - totals.churn_mrr',
-            'totals.retention_base_mrr') }} as nrr,
+            'retention_base_mrr + expansion_mrr + recovery_mrr'
+            ~ ' - contraction_mrr - churn_mrr',
+            'retention_base_mrr') }} as nrr,
         {{ safe_divide(
-            'totals.retention_base_mrr - totals.contraction_mrr - totals.churn_mrr',
-            'totals.retention_base_mrr') }} as grr,
-        totals.trailing_base_mrr as t12m_base_mrr,
-        totals.trailing_current_mrr as t12m_current_mrr,
-        totals.trailing_retained_gross_mrr as t12m_retained_gross_mrr,
-        {{ safe_divide('totals.trailing_current_mrr', 'totals.trailing_base_mrr') }} as t12m_nrr,
-        {{ safe_divide('totals.trailing_retained_gross_mrr', 'totals.trailing_base_mrr') }}
+            'retention_base_mrr - contraction_mrr - churn_mrr',
+            'retention_base_mrr') }} as grr,
+        trailing_base_mrr as t12m_base_mrr,
+        trailing_current_mrr as t12m_current_mrr,
+        trailing_retained_gross_mrr as t12m_retained_gross_mrr,
+        {{ safe_divide('trailing_current_mrr', 'trailing_base_mrr') }} as t12m_nrr,
+        {{ safe_divide('trailing_retained_gross_mrr', 'trailing_base_mrr') }}
             as t12m_grr
     from totals
 

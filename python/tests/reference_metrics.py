@@ -26,6 +26,8 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # The waterfall identity is checked on every account-month; only a logic error can exceed this.
 _IDENTITY_TOLERANCE = Decimal("1e-20")
+# Below this a computed amount is residue of a division at PRECISION digits, not money.
+_DUST = Decimal("1e-30")
 
 # --------------------------------------------------------------------------------------------
 # The raw contract
@@ -778,8 +780,13 @@ def _motions(
                 seat_growth = (q1 - q0) * recurring0 / q0
             else:
                 seat_growth = ZERO
+            price_change = (recurring1 - recurring0) - seat_growth
+            if abs(price_change) < _DUST:
+                # the per-unit division at 50 digits leaves ~1e-48 behind when the per-unit
+                # price did not change: that is arithmetic residue, not a price change
+                seat_growth, price_change = recurring1 - recurring0, ZERO
             classify(product, "seat_growth", seat_growth)
-            classify(product, "price_change", (recurring1 - recurring0) - seat_growth)
+            classify(product, "price_change", price_change)
             classify(product, "usage_growth", value(line1.usage, month) - value(line0.usage, month))
     return gains, losses
 

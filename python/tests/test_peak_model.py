@@ -32,9 +32,12 @@ def relation(con, columns, rows):
         casts = ", ".join(f"cast(null as {sql_type}) as {name}" for name, sql_type in columns)
         return con.sql(f"select {casts} where false")
     values = ", ".join(
-        "(" + ", ".join(f"cast({value!r} as {sql_type})" if value is not None else
-                        f"cast(null as {sql_type})"
-                        for value, (_, sql_type) in zip(row, columns)) + ")"
+        "("
+        + ", ".join(
+            f"cast({value!r} as {sql_type})" if value is not None else f"cast(null as {sql_type})"
+            for value, (_, sql_type) in zip(row, columns, strict=False)
+        )
+        + ")"
         for row in rows
     )
     return con.sql(f"select * from (values {values}) as t({names})")
@@ -48,37 +51,54 @@ def run_split(account_months, currency_months, rates, movements, basis="peak"):
     frames = {
         "account_months": relation(
             con,
-            [("account_id", "varchar"), ("month_number", "integer"), ("month_start", "date"),
-             ("opening_mrr_cc", MONEY)],
+            [
+                ("account_id", "varchar"),
+                ("month_number", "integer"),
+                ("month_start", "date"),
+                ("opening_mrr_cc", MONEY),
+            ],
             account_months,
         ),
         "currency_months": relation(
             con,
-            [("account_id", "varchar"), ("currency_code", "varchar"),
-             ("month_number", "integer"), ("mrr_local", MONEY)],
+            [
+                ("account_id", "varchar"),
+                ("currency_code", "varchar"),
+                ("month_number", "integer"),
+                ("mrr_local", MONEY),
+            ],
             currency_months,
         ),
         "rates": relation(
             con,
-            [("currency_code", "varchar"), ("month_number", "integer"),
-             ("rate_to_reporting", MONEY)],
+            [
+                ("currency_code", "varchar"),
+                ("month_number", "integer"),
+                ("rate_to_reporting", MONEY),
+            ],
             rates,
         ),
         "movements": relation(
             con,
-            [("account_id", "varchar"), ("month_number", "integer"),
-             ("movement_type", "varchar"), ("amount", MONEY)],
+            [
+                ("account_id", "varchar"),
+                ("month_number", "integer"),
+                ("movement_type", "varchar"),
+                ("amount", MONEY),
+            ],
             movements,
         ),
     }
     result = peak_model.recovery_split(
-        *(nw.from_native(frames[name]) for name in
-          ("account_months", "currency_months", "rates", "movements")),
+        *(
+            nw.from_native(frames[name])
+            for name in ("account_months", "currency_months", "rates", "movements")
+        ),
         basis,
     ).to_native()
     rows = result.order("account_id, month_number").fetchall()
     names = result.columns
-    return {(row[0], row[1]): dict(zip(names, row)) for row in rows}
+    return {(row[0], row[1]): dict(zip(names, row, strict=False)) for row in rows}
 
 
 def usd_rates(months):
@@ -95,7 +115,8 @@ def months_of(account, mrr_by_month):
 
 
 def test_downgrade_then_partial_restore_is_recovery_not_expansion():
-    # 1,000 -> 500 (downgrade) -> 800 (+300, all recovery) -> 1,200 (+400: 200 recovery, 200 expansion)
+    # 1,000 -> 500 (downgrade) -> 800 (+300, all recovery)
+    # -> 1,200 (+400: 200 recovery, 200 expansion)
     mrr = ["1000", "500", "800", "1200"]
     out = run_split(
         months_of("a", mrr),
@@ -177,10 +198,20 @@ def test_multi_currency_peak_sums_each_month_at_this_months_rates():
     ]
     out = run_split(
         account_months,
-        [("m", "EUR", 0, "100"), ("m", "GBP", 0, "100"), ("m", "EUR", 1, "150"),
-         ("m", "EUR", 2, "250")],
-        [("EUR", 0, "1.5"), ("EUR", 1, "1.0"), ("EUR", 2, "1.0"),
-         ("GBP", 0, "1.0"), ("GBP", 1, "1.0"), ("GBP", 2, "2.0")],
+        [
+            ("m", "EUR", 0, "100"),
+            ("m", "GBP", 0, "100"),
+            ("m", "EUR", 1, "150"),
+            ("m", "EUR", 2, "250"),
+        ],
+        [
+            ("EUR", 0, "1.5"),
+            ("EUR", 1, "1.0"),
+            ("EUR", 2, "1.0"),
+            ("GBP", 0, "1.0"),
+            ("GBP", 1, "1.0"),
+            ("GBP", 2, "2.0"),
+        ],
         [("m", 2, "expansion", "100")],
     )
     assert out[("m", 2)]["prior_peak_mrr"] == Decimal("300")

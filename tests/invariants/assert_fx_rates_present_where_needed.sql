@@ -42,7 +42,7 @@ needed as (
     inner join account_months
         on
             account_currencies.account_id = account_months.account_id
-            and account_months.month_number >= account_currencies.first_month_number
+            and account_currencies.first_month_number <= account_months.month_number
 
 ),
 

@@ -13,12 +13,12 @@ final as (
     select *
     from account_waterfall
     where
-        {% if var("expansion_basis", "peak") == "prior_month" -%}
+    {% if var("expansion_basis", "peak") == "prior_month" -%}
         recovery_mrr <> 0
         {%- else -%}
         recovery_mrr > prior_peak_mrr - opening_mrr_cc
         and recovery_mrr > 0
-        {%- endif %}
+    {%- endif %}
 
 )
 
