@@ -118,8 +118,10 @@ same_plan_lines as (
             -- tenth decimal, so the remainder would be dust; a price change under a hundredth of
             -- a cent is that rounding, and the whole recurring change is seat growth
             when
-                abs(recurring_mrr - previous_recurring_mrr_cc
-                    - (quantity - previous_quantity) * unit_mrr) < {{ var("rounding_tolerance") }}
+                abs(
+                    recurring_mrr - previous_recurring_mrr_cc
+                    - (quantity - previous_quantity) * unit_mrr
+                ) < {{ var("rounding_tolerance") }}
                 then {{ money('recurring_mrr - previous_recurring_mrr_cc') }}
             else {{ money('(quantity - previous_quantity) * unit_mrr') }}
         end as seat_growth_amount
