@@ -131,39 +131,21 @@ same_plan_lines as (
 ),
 
 same_plan_changes as (
-
+{% for motion, signed_amount in [
+    ("seat_growth", "seat_growth_amount"),
+    ("price_change", money("recurring_mrr - previous_recurring_mrr_cc - seat_growth_amount")),
+    ("usage_growth", money("usage_mrr - previous_usage_mrr_cc")),
+] %}
     select
         account_id,
         product_id,
         month_number,
         month_start,
-        'seat_growth' as motion,
-        seat_growth_amount as signed_amount
+        '{{ motion }}' as motion,
+        {{ signed_amount }} as signed_amount
     from same_plan_lines
-
-    union all
-
-    select
-        account_id,
-        product_id,
-        month_number,
-        month_start,
-        'price_change' as motion,
-        {{ money('recurring_mrr - previous_recurring_mrr_cc - seat_growth_amount') }}
-            as signed_amount
-    from same_plan_lines
-
-    union all
-
-    select
-        account_id,
-        product_id,
-        month_number,
-        month_start,
-        'usage_growth' as motion,
-        {{ money('usage_mrr - previous_usage_mrr_cc') }} as signed_amount
-    from same_plan_lines
-
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 motion_changes as (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from warehouse import read_table
+from warehouse import MARTS, read_table
 
 CENT = Decimal("0.01")
 RATIO_TOLERANCE = Decimal("0.00000001")
@@ -39,20 +39,7 @@ def assert_close(actual, expected, tolerance, where):
 @pytest.fixture(scope="module")
 def marts(sample_build):
     with sample_build.connect() as con:
-        yield {
-            name: read_table(con, name)
-            for name in (
-                "mrr_account_months",
-                "mrr_account_product_months",
-                "mrr_movements",
-                "mrr_waterfall_account_months",
-                "mrr_waterfall_months",
-                "expansion_motion_months",
-                "retention_months",
-                "growth_ratio_months",
-                "cohort_retention",
-            )
-        }
+        yield {name: read_table(con, name) for name in MARTS}
 
 
 def test_sample_covers_the_textbook_cases(sample_reference):
