@@ -4,6 +4,8 @@
     Reads one billing table from a file: <raw_path>/<table_name>.parquet, else .csv (header row,
     comma separated, every column read as text for staging to cast). An optional table with
     neither file reads as empty; a required one stops the build naming the files looked for.
+    A file that is unreadable, lacks a contract column or holds a value that is not of its
+    column's type stops the build naming the file, the column and the value (check_raw_file).
     Only engines that can read local files implement it.
 
     Arguments:
@@ -29,9 +31,13 @@
         ~ "select file from glob('" ~ csv_file ~ "')") -%}
     {%- set found_files = found.columns[0].values() | list -%}
     {%- if parquet_file in found_files -%}
-        {{ return("read_parquet('" ~ parquet_file ~ "')") }}
+        {%- set reader = "read_parquet('" ~ parquet_file ~ "')" -%}
+        {%- do check_raw_file(reader, parquet_file, table_name) -%}
+        {{ return(reader) }}
     {%- elif csv_file in found_files -%}
-        {{ return("read_csv('" ~ csv_file ~ "', header = true, delim = ',', quote = '\"', all_varchar = true)") }}
+        {%- set reader = "read_csv('" ~ csv_file ~ "', header = true, delim = ',', quote = '\"', all_varchar = true)" -%}
+        {%- do check_raw_file(reader, csv_file, table_name) -%}
+        {{ return(reader) }}
     {%- elif billing_contract()[table_name]["required"] -%}
         {{ exceptions.raise_compiler_error(
             "raw_data_path: required billing table '" ~ table_name ~ "' not found: expected "

@@ -6,13 +6,15 @@ with
 
 subscription_items as (
 
-    select * from {{ ref('stg_billing__subscription_items') }}
+    select * from {{ ref('int_subscription_items_validated') }}
+    where rejection_code is null
 
 ),
 
 fx_rates as (
 
-    select * from {{ ref('stg_billing__fx_rates') }}
+    select * from {{ ref('int_fx_rates_validated') }}
+    where rejection_code is null
 
 ),
 

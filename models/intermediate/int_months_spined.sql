@@ -1,13 +1,12 @@
 {#- The reporting calendar: every month from the first month any paid line starts through the
     horizon, the last complete month on or before as_of_date (metrics.md). month_number counts
     months from the first, so "the month before" is month_number - 1 on every engine. -#}
-{%- set as_of_date = var("as_of_date", "") -%}
-
 with
 
 subscription_items as (
 
-    select * from {{ ref('stg_billing__subscription_items') }}
+    select * from {{ ref('int_subscription_items_validated') }}
+    where rejection_code is null
 
 ),
 
@@ -15,11 +14,7 @@ bounds as (
 
     select
         min(case when not is_trial then valid_from end) as first_valid_from,
-        {% if as_of_date -%}
-        cast('{{ as_of_date }}' as date) as as_of_date
-        {%- else -%}
-        max(cast(updated_at as date)) as as_of_date
-        {%- endif %}
+        {{ as_of_date('updated_at') }} as as_of_date
     from subscription_items
 
 ),
@@ -29,9 +24,7 @@ horizon as (
     select
         {{ month_start('first_valid_from') }} as first_month_start,
         as_of_date,
-        -- the month holding the day after as_of_date, minus one, is complete on as_of_date
-        cast({{ dbt.dateadd('month', -1, month_start(dbt.dateadd('day', 1, 'as_of_date'))) }} as date)
-            as horizon_month_start
+        {{ horizon_month_start('as_of_date') }} as horizon_month_start
     from bounds
 
 ),

@@ -7,13 +7,15 @@ with
 
 subscription_items as (
 
-    select * from {{ ref('stg_billing__subscription_items') }}
+    select * from {{ ref('int_subscription_items_validated') }}
+    where rejection_code is null
 
 ),
 
 plans as (
 
-    select * from {{ ref('stg_billing__plans') }}
+    select * from {{ ref('int_plans_validated') }}
+    where rejection_code is null
 
 ),
 

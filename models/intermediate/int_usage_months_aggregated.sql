@@ -4,7 +4,8 @@ with
 
 usage_daily as (
 
-    select * from {{ ref('stg_billing__usage_daily') }}
+    select * from {{ ref('int_usage_daily_validated') }}
+    where rejection_code is null
 
 ),
 

@@ -14,7 +14,8 @@ account_peaks as (
 
 accounts as (
 
-    select * from {{ ref('stg_billing__accounts') }}
+    select * from {{ ref('int_accounts_validated') }}
+    where rejection_code is null
 
 ),
 

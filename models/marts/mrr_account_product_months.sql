@@ -8,7 +8,8 @@ product_months as (
 
 products as (
 
-    select * from {{ ref('stg_billing__products') }}
+    select * from {{ ref('int_products_validated') }}
+    where rejection_code is null
 
 ),
 

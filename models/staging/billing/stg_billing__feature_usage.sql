@@ -1,19 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__feature_usage and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('feature_usage') }}
-
-),
-
-renamed as (
-
-    select
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        cast(feature_id as {{ dbt.type_string() }}) as feature_id,
-        cast(usage_date as date) as usage_date,
-        cast(events as {{ dbt.type_int() }}) as events
-    from source
+    select * from {{ ref('base_billing__feature_usage') }}
 
 ),
 
@@ -23,10 +14,11 @@ final as (
         account_id,
         feature_id,
         usage_date,
-        -- several rows for one account, feature and day are counts to add
-        sum(events) as events
-    from renamed
-    group by account_id, feature_id, usage_date
+        events,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

@@ -1,30 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__features and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('features') }}
-
-),
-
-renamed as (
-
-    select
-        cast(feature_id as {{ dbt.type_string() }}) as feature_id,
-        cast(product_id as {{ dbt.type_string() }}) as product_id,
-        cast(feature_name as {{ dbt.type_string() }}) as feature_name
-    from source
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        row_number() over (
-            partition by feature_id
-            order by feature_name desc, product_id desc
-        ) as duplicate_rank
-    from renamed
+    select * from {{ ref('base_billing__features') }}
 
 ),
 
@@ -33,9 +13,11 @@ final as (
     select
         feature_id,
         product_id,
-        feature_name
-    from deduplicated
-    where duplicate_rank = 1
+        feature_name,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

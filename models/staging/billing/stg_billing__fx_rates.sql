@@ -1,30 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__fx_rates and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('fx_rates') }}
-
-),
-
-renamed as (
-
-    select
-        upper(trim(cast(currency as {{ dbt.type_string() }}))) as currency_code,
-        {{ month_start('cast(rate_month as date)') }} as rate_month,
-        {{ money('rate_to_reporting') }} as rate_to_reporting
-    from source
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        row_number() over (
-            partition by currency_code, rate_month
-            order by rate_to_reporting desc
-        ) as duplicate_rank
-    from renamed
+    select * from {{ ref('base_billing__fx_rates') }}
 
 ),
 
@@ -33,9 +13,11 @@ final as (
     select
         currency_code,
         rate_month,
-        rate_to_reporting
-    from deduplicated
-    where duplicate_rank = 1
+        rate_to_reporting,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

@@ -1,37 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__invoice_lines and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('invoice_lines') }}
-
-),
-
-renamed as (
-
-    select
-        cast(invoice_line_id as {{ dbt.type_string() }}) as invoice_line_id,
-        cast(invoice_id as {{ dbt.type_string() }}) as invoice_id,
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        cast(subscription_id as {{ dbt.type_string() }}) as subscription_id,
-        lower(trim(cast(line_type as {{ dbt.type_string() }}))) as line_type,
-        {{ money('amount') }} as amount,
-        upper(trim(cast(currency as {{ dbt.type_string() }}))) as currency_code,
-        cast(period_start as date) as period_start,
-        cast(period_end as date) as period_end,
-        cast(issued_at as {{ dbt.type_timestamp() }}) as issued_at
-    from source
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        row_number() over (
-            partition by invoice_line_id
-            order by issued_at desc, amount desc
-        ) as duplicate_rank
-    from renamed
+    select * from {{ ref('base_billing__invoice_lines') }}
 
 ),
 
@@ -47,9 +20,11 @@ final as (
         currency_code,
         period_start,
         period_end,
-        issued_at
-    from deduplicated
-    where duplicate_rank = 1
+        issued_at,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

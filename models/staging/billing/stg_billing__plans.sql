@@ -1,38 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__plans and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('plans') }}
-
-),
-
-renamed as (
-
-    select
-        cast(plan_id as {{ dbt.type_string() }}) as plan_id,
-        cast(product_id as {{ dbt.type_string() }}) as product_id,
-        cast(plan_name as {{ dbt.type_string() }}) as plan_name,
-        cast(tier_rank as {{ dbt.type_int() }}) as tier_rank,
-        lower(trim(cast(pricing_model as {{ dbt.type_string() }}))) as pricing_model,
-        cast(billing_interval_months as {{ dbt.type_int() }}) as billing_interval_months,
-        upper(trim(cast(currency as {{ dbt.type_string() }}))) as currency_code,
-        {{ money('list_unit_amount') }} as list_unit_amount,
-        {{ money('included_units') }} as included_units,
-        {{ money('overage_unit_amount') }} as overage_unit_amount,
-        cast(usage_metric as {{ dbt.type_string() }}) as usage_metric
-    from source
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        row_number() over (
-            partition by plan_id
-            order by plan_name desc, currency_code desc
-        ) as duplicate_rank
-    from renamed
+    select * from {{ ref('base_billing__plans') }}
 
 ),
 
@@ -49,9 +21,11 @@ final as (
         list_unit_amount,
         included_units,
         overage_unit_amount,
-        usage_metric
-    from deduplicated
-    where duplicate_rank = 1
+        usage_metric,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

@@ -1,31 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__products and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('products') }}
-
-),
-
-renamed as (
-
-    select
-        cast(product_id as {{ dbt.type_string() }}) as product_id,
-        cast(product_name as {{ dbt.type_string() }}) as product_name,
-        cast(is_add_on as {{ dbt.type_boolean() }}) as is_add_on,
-        cast(parent_product_id as {{ dbt.type_string() }}) as parent_product_id
-    from source
-
-),
-
-deduplicated as (
-
-    select
-        *,
-        row_number() over (
-            partition by product_id
-            order by product_name desc
-        ) as duplicate_rank
-    from renamed
+    select * from {{ ref('base_billing__products') }}
 
 ),
 
@@ -35,9 +14,11 @@ final as (
         product_id,
         product_name,
         coalesce(is_add_on, false) as is_add_on,
-        parent_product_id
-    from deduplicated
-    where duplicate_rank = 1
+        parent_product_id,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

@@ -1,18 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__seat_activity and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('seat_activity') }}
-
-),
-
-renamed as (
-
-    select
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        cast(activity_date as date) as activity_date,
-        cast(active_users as {{ dbt.type_int() }}) as active_users
-    from source
+    select * from {{ ref('base_billing__seat_activity') }}
 
 ),
 
@@ -21,10 +13,11 @@ final as (
     select
         account_id,
         activity_date,
-        -- one reading per account and day: a repeated day keeps its highest count
-        max(active_users) as active_users
-    from renamed
-    group by account_id, activity_date
+        active_users,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

@@ -1,20 +1,10 @@
+{#- One row per key: the kept row of each key (see base_billing__usage_daily and the macro
+    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
 with
 
-source as (
+base as (
 
-    select * from {{ billing_source('usage_daily') }}
-
-),
-
-renamed as (
-
-    select
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        cast(subscription_id as {{ dbt.type_string() }}) as subscription_id,
-        cast(usage_metric as {{ dbt.type_string() }}) as usage_metric,
-        cast(usage_date as date) as usage_date,
-        {{ money('quantity') }} as quantity
-    from source
+    select * from {{ ref('base_billing__usage_daily') }}
 
 ),
 
@@ -25,10 +15,11 @@ final as (
         subscription_id,
         usage_metric,
         usage_date,
-        -- several rows for one day and metric are readings to add, not duplicates
-        sum(quantity) as quantity
-    from renamed
-    group by account_id, subscription_id, usage_metric, usage_date
+        quantity,
+        row_key,
+        row_detail
+    from base
+    where duplicate_status = 'kept'
 
 )
 

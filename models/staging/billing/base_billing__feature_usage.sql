@@ -1,0 +1,45 @@
+with
+
+source as (
+
+    select * from {{ billing_source('feature_usage') }}
+
+),
+
+renamed as (
+
+    select
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(feature_id as {{ dbt.type_string() }}) as feature_id,
+        cast(usage_date as date) as usage_date,
+        cast(events as {{ dbt.type_int() }}) as events
+    from source
+
+),
+
+classified as (
+
+    {{ classify_duplicates(
+        relation='renamed',
+        key_columns=['account_id', 'feature_id', 'usage_date'],
+        columns=['account_id', 'feature_id', 'usage_date', 'events'],
+        required_key_columns=['account_id', 'usage_date']
+    ) }}
+
+),
+
+final as (
+
+    select
+        account_id,
+        feature_id,
+        usage_date,
+        events,
+        row_key,
+        row_detail,
+        duplicate_status
+    from classified
+
+)
+
+select * from final

@@ -1,0 +1,42 @@
+with
+
+source as (
+
+    select * from {{ billing_source('seat_activity') }}
+
+),
+
+renamed as (
+
+    select
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(activity_date as date) as activity_date,
+        cast(active_users as {{ dbt.type_int() }}) as active_users
+    from source
+
+),
+
+classified as (
+
+    {{ classify_duplicates(
+        relation='renamed',
+        key_columns=['account_id', 'activity_date'],
+        columns=['account_id', 'activity_date', 'active_users']
+    ) }}
+
+),
+
+final as (
+
+    select
+        account_id,
+        activity_date,
+        active_users,
+        row_key,
+        row_detail,
+        duplicate_status
+    from classified
+
+)
+
+select * from final

@@ -1,0 +1,47 @@
+with
+
+source as (
+
+    select * from {{ billing_source('usage_daily') }}
+
+),
+
+renamed as (
+
+    select
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(subscription_id as {{ dbt.type_string() }}) as subscription_id,
+        cast(usage_metric as {{ dbt.type_string() }}) as usage_metric,
+        cast(usage_date as date) as usage_date,
+        {{ money('quantity') }} as quantity
+    from source
+
+),
+
+classified as (
+
+    {{ classify_duplicates(
+        relation='renamed',
+        key_columns=['account_id', 'subscription_id', 'usage_metric', 'usage_date'],
+        columns=['account_id', 'subscription_id', 'usage_metric', 'usage_date', 'quantity'],
+        required_key_columns=['account_id', 'usage_date']
+    ) }}
+
+),
+
+final as (
+
+    select
+        account_id,
+        subscription_id,
+        usage_metric,
+        usage_date,
+        quantity,
+        row_key,
+        row_detail,
+        duplicate_status
+    from classified
+
+)
+
+select * from final
