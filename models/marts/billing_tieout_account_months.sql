@@ -8,9 +8,11 @@
     asserted; the reconciliation suite lists variances above a tolerance. -#}
 with
 
+-- accepted lines only: a quarantined line (billing_rejected_rows) never reaches a mart
 invoice_lines as (
 
-    select * from {{ ref('stg_billing__invoice_lines') }}
+    select * from {{ ref('int_invoice_lines_validated') }}
+    where rejection_code is null
 
 ),
 

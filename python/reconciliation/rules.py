@@ -29,15 +29,16 @@ class Options:
 class Rule:
     """One reconciliation rule.
 
-    query returns one row per group (month, or raw table) with the group columns, the detail
-    columns naming the worst offender, `difference` (must lie within +-tolerance and not be
-    null), `rows_off` and `rows_checked`.
+    checked_sql returns the checked rows (group columns, detail columns, `difference`); query
+    reduces them to one row per group (month, or raw table) with the detail columns of the
+    worst offender, `difference` (must lie within +-tolerance and not be null), `rows_off`
+    and `rows_checked`. A rule with grouped=False returns its frame directly.
     """
 
     name: str
     title: str
     description: str
-    query: str
+    checked_sql: str
     group_columns: tuple[str, ...]
     detail_columns: tuple[str, ...]
     tolerance: float
@@ -46,16 +47,21 @@ class Rule:
     requires: tuple[str, ...]
     severity: str = "error"
     worst_first: bool = False  # list offenders by |difference| instead of by month
+    grouped: bool = True  # checked_sql returns checked rows, reduced to the worst per group
+
+    @property
+    def query(self) -> str:
+        """The query returning the rule's frame."""
+        if not self.grouped:
+            return self.checked_sql
+        return sql.worst_per_group(
+            self.checked_sql, list(self.group_columns), list(self.detail_columns), self.tolerance
+        )
 
     @property
     def index_columns(self) -> list[str]:
         """The columns Great Expectations returns for each unexpected row."""
         return [*self.group_columns, *self.detail_columns, "rows_off"]
-
-
-def grouped(checked_sql: str, group: list[str], details: list[str], tolerance: float) -> str:
-    """A checked-rows query reduced to its worst row per group (see sql.worst_per_group)."""
-    return sql.worst_per_group(checked_sql, group, details, tolerance)
 
 
 def waterfall_rules() -> list[Rule]:
@@ -69,12 +75,7 @@ def waterfall_rules() -> list[Rule]:
                 "closing = opening + fx_adjustment + new + reactivation + expansion + recovery"
                 " - contraction - churn on every row of mrr_waterfall_account_months, to the cent."
             ),
-            query=grouped(
-                sql.waterfall_identity_account_months(),
-                ["month_start"],
-                ["account_id"],
-                MONEY_TOLERANCE,
-            ),
+            checked_sql=sql.waterfall_identity_account_months(),
             group_columns=("month_start",),
             detail_columns=("account_id",),
             tolerance=MONEY_TOLERANCE,
@@ -89,12 +90,7 @@ def waterfall_rules() -> list[Rule]:
                 "The same identity on every month x dimension x value row of"
                 " mrr_waterfall_months (overall, segment, region, product), to the cent."
             ),
-            query=grouped(
-                sql.waterfall_identity_months(),
-                ["month_start"],
-                ["dimension", "dimension_value"],
-                MONEY_TOLERANCE,
-            ),
+            checked_sql=sql.waterfall_identity_months(),
             group_columns=("month_start",),
             detail_columns=("dimension", "dimension_value"),
             tolerance=MONEY_TOLERANCE,
@@ -110,9 +106,7 @@ def waterfall_rules() -> list[Rule]:
                 " (before FX re-valuation); an account's first row opens at 0; every account"
                 " has a row for every month from its first through the horizon."
             ),
-            query=grouped(
-                sql.continuity(), ["month_start"], ["account_id", "issue"], MONEY_TOLERANCE
-            ),
+            checked_sql=sql.continuity(),
             group_columns=("month_start",),
             detail_columns=("account_id", "issue"),
             tolerance=MONEY_TOLERANCE,
@@ -125,8 +119,7 @@ def waterfall_rules() -> list[Rule]:
 
 def recomputation_rules(existing: set[str]) -> list[Rule]:
     """Account-month MRR and the mart ratios against independent re-computations."""
-    items = sql.validated_model("subscription_items")
-    source = items if items in existing else sql.staged_model("subscription_items")
+    source = sql.accepted_source("subscription_items", existing)
     return [
         Rule(
             name="mrr_recomputed",
@@ -138,12 +131,7 @@ def recomputation_rules(existing: set[str]) -> list[Rule]:
                 " unit_amount x (1 - discount/100) / interval + usage overage, at the month's"
                 " rate. An account-month with MRR on one side only is a difference. To the cent."
             ),
-            query=grouped(
-                sql.recomputed_mrr(existing),
-                ["month_start"],
-                ["account_id", "issue", "mart_mrr", "recomputed_mrr"],
-                MONEY_TOLERANCE,
-            ),
+            checked_sql=sql.recomputed_mrr(existing),
             group_columns=("month_start",),
             detail_columns=("account_id", "issue", "mart_mrr", "recomputed_mrr"),
             tolerance=MONEY_TOLERANCE,
@@ -152,13 +140,7 @@ def recomputation_rules(existing: set[str]) -> list[Rule]:
             requires=(
                 f"{sql.MARTS}.mrr_account_months",
                 f"{sql.INTERMEDIATE}.int_months_spined",
-                source,
-                *(
-                    sql.validated_model(table)
-                    if sql.validated_model(table) in existing
-                    else sql.staged_model(table)
-                    for table in ("plans", "usage_daily", "fx_rates")
-                ),
+                *(sql.accepted_source(table, existing) for table in sql.MRR_INPUTS),
             ),
         ),
         Rule(
@@ -170,12 +152,7 @@ def recomputation_rules(existing: set[str]) -> list[Rule]:
                 " against retention_months and growth_ratio_months; null where the denominator"
                 " is zero on both sides. To 1e-8."
             ),
-            query=grouped(
-                sql.recomputed_ratios(),
-                ["month_start"],
-                ["dimension", "dimension_value", "ratio", "issue", "mart_value", "recomputed_value"],
-                RATIO_TOLERANCE,
-            ),
+            checked_sql=sql.recomputed_ratios(),
             group_columns=("month_start",),
             detail_columns=(
                 "dimension",
@@ -213,7 +190,8 @@ def nothing_lost_rule(options: Options) -> Rule:
             " (int_<table>_validated without a rejection_code) + quarantined rows"
             f" ({sql.REJECTED_ROWS} of that table_name). Exactly."
         ),
-        query=sql.nothing_lost(options.raw_data_path),
+        checked_sql=sql.nothing_lost(options.raw_data_path),
+        grouped=False,
         group_columns=("table_name",),
         detail_columns=("raw_rows", "accepted_rows", "quarantined_rows"),
         tolerance=0.0,
@@ -240,12 +218,7 @@ def tieout_rule(options: Options) -> Rule:
             f" Severity: {options.tieout_severity}; billing and subscriptions drift"
             " legitimately through proration."
         ),
-        query=grouped(
-            sql.billing_tieout(),
-            ["month_start"],
-            ["account_id", "recognised_revenue", "recurring_mrr"],
-            options.tieout_tolerance,
-        ),
+        checked_sql=sql.billing_tieout(),
         group_columns=("month_start",),
         detail_columns=("account_id", "recognised_revenue", "recurring_mrr"),
         tolerance=options.tieout_tolerance,

@@ -125,6 +125,12 @@ def plain(row: dict) -> dict:
     return values
 
 
+def not_available(missing: list[str]) -> str:
+    """Why a rule could not run: the relations it needs that the warehouse does not have."""
+    shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    return f"not available: the warehouse has no {shown} (not built?)"
+
+
 def status_of(rule: Rule, success: bool) -> str:
     """PASS, or FAIL / WARN by the rule's severity."""
     if success:
@@ -136,7 +142,7 @@ def run_rule(con: duckdb.DuckDBPyConnection, validator: Validator, rule: Rule, e
     """Compute one rule's frame in DuckDB and validate it with GX."""
     missing = [relation for relation in rule.requires if relation not in existing]
     if missing:
-        return Outcome(rule, FAIL, problem="not available: missing " + ", ".join(missing))
+        return Outcome(rule, FAIL, problem=not_available(missing))
     try:
         frame = con.sql(rule.query).df()
     except duckdb.Error as error:

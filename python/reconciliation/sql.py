@@ -44,12 +44,19 @@ def staged_model(table: str) -> str:
     return f"{STAGING}.stg_billing__{table}"
 
 
+def accepted_source(table: str, existing: set[str]) -> str:
+    """Where a raw table's accepted rows are: its validated (quarantine) model when the
+    warehouse has it, else its staging view."""
+    return validated_model(table) if validated_model(table) in existing else staged_model(table)
+
+
 def accepted_rows(table: str, existing: set[str]) -> str:
-    """The accepted rows of a raw table: the validated model's rows without a rejection code
-    when the quarantine models are built, else the staging view."""
-    if validated_model(table) in existing:
-        return f"(select * from {validated_model(table)} where rejection_code is null)"
-    return staged_model(table)
+    """The accepted rows of a raw table: the validated model's rows without a rejection code,
+    or the staging view's rows."""
+    source = accepted_source(table, existing)
+    if source == validated_model(table):
+        return f"(select * from {source} where rejection_code is null)"
+    return source
 
 
 def sql_literal(text: str) -> str:
@@ -168,6 +175,9 @@ from classified
 """
 
 
+MRR_INPUTS = ("subscription_items", "plans", "usage_daily", "fx_rates")
+
+
 def recomputed_mrr(existing: set[str]) -> str:
     """metrics.md's month-end MRR per account-month, written independently of the models:
     versions active on the month's last day, not trial, quantity x unit_amount x (1 -
@@ -188,9 +198,13 @@ bounds as (
         (select max(month_start) from {INTERMEDIATE}.int_months_spined) as horizon_month
 ),
 months as (
-    select cast(month_start as date) as month_start, cast(last_day(month_start) as date) as month_end
-    from (select unnest(generate_series(first_month, horizon_month, interval 1 month)) as month_start
-          from bounds)
+    select
+        cast(month_start as date) as month_start,
+        cast(last_day(month_start) as date) as month_end
+    from (
+        select unnest(generate_series(first_month, horizon_month, interval 1 month)) as month_start
+        from bounds
+    )
 ),
 usage_months as (
     select account_id, subscription_id, usage_metric,
@@ -359,7 +373,8 @@ select
         when not in_mart then 'scope missing from the mart'
         when not in_recomputation then 'scope not in the account waterfall'
         when mart_value is null and recomputed_value is not null then 'null in the mart only'
-        when mart_value is not null and recomputed_value is null then 'null in the re-computation only'
+        when mart_value is not null and recomputed_value is null
+            then 'null in the re-computation only'
         else 'the mart differs from the re-computation'
     end as issue,
     mart_value,

@@ -10,14 +10,15 @@ accounts as (
 final as (
 
     select
-        accounts.*,
+        *,
         case
             when cast(created_at as date) > {{ far_future_cutoff() }} then 'far_future_date'
         end as rejection_code,
         case
             when cast(created_at as date) > {{ far_future_cutoff() }}
-                then 'created_at ' || cast(created_at as {{ dbt.type_string() }})
-                || ' is in the far future'
+                then
+                    'created_at ' || cast(created_at as {{ dbt.type_string() }})
+                    || ' is in the far future'
         end as rejection_reason
     from accounts
 

@@ -53,8 +53,9 @@ final as (
             when 'negative_quantity'
                 then 'events ' || cast(events as {{ dbt.type_string() }}) || ' is negative'
             when 'far_future_date'
-                then 'usage_date ' || cast(usage_date as {{ dbt.type_string() }})
-                || ' is in the far future'
+                then
+                    'usage_date ' || cast(usage_date as {{ dbt.type_string() }})
+                    || ' is in the far future'
         end as rejection_reason
     from checked
 

@@ -27,11 +27,13 @@ final as (
         case rejection_code
             when 'missing_required_value' then 'rate_to_reporting is required'
             when 'invalid_fx_rate'
-                then 'rate_to_reporting ' || cast(rate_to_reporting as {{ dbt.type_string() }})
-                || ' is not positive'
+                then
+                    'rate_to_reporting ' || cast(rate_to_reporting as {{ dbt.type_string() }})
+                    || ' is not positive'
             when 'far_future_date'
-                then 'rate_month ' || cast(rate_month as {{ dbt.type_string() }})
-                || ' is in the far future'
+                then
+                    'rate_month ' || cast(rate_month as {{ dbt.type_string() }})
+                    || ' is in the far future'
         end as rejection_reason
     from checked
 

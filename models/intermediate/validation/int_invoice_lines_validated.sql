@@ -65,14 +65,17 @@ final as (
             when 'unknown_account'
                 then 'account ' || coalesce(account_id, '(null)') || ' is not an accepted account'
             when 'invalid_period'
-                then 'period_end ' || cast(period_end as {{ dbt.type_string() }})
-                || ' is before period_start ' || cast(period_start as {{ dbt.type_string() }})
+                then
+                    'period_end ' || cast(period_end as {{ dbt.type_string() }})
+                    || ' is before period_start ' || cast(period_start as {{ dbt.type_string() }})
             when 'invalid_line_type'
-                then 'line_type ' || line_type
-                || ' is not recurring, usage, one_time, credit or tax'
+                then
+                    'line_type ' || line_type
+                    || ' is not recurring, usage, one_time, credit or tax'
             when 'unknown_currency'
-                then 'currency ' || currency_code
-                || ' is not {{ reporting_currency }} and has no fx_rates'
+                then
+                    'currency ' || currency_code
+                    || ' is not {{ reporting_currency }} and has no fx_rates'
             when 'far_future_date' then 'a period date or issued_at is in the far future'
         end as rejection_reason
     from checked

@@ -46,15 +46,17 @@ final as (
             when 'invalid_pricing_model'
                 then 'pricing_model ' || pricing_model || ' is not flat, per_seat or usage'
             when 'invalid_billing_interval'
-                then 'billing_interval_months '
-                || cast(billing_interval_months as {{ dbt.type_string() }})
-                || ' is not 1, 3, 6 or 12'
+                then
+                    'billing_interval_months '
+                    || cast(billing_interval_months as {{ dbt.type_string() }})
+                    || ' is not 1, 3, 6 or 12'
             when 'negative_amount'
-                then 'list_unit_amount '
-                || coalesce(cast(list_unit_amount as {{ dbt.type_string() }}), '(null)')
-                || ' or overage_unit_amount '
-                || coalesce(cast(overage_unit_amount as {{ dbt.type_string() }}), '(null)')
-                || ' is negative'
+                then
+                    'list_unit_amount '
+                    || coalesce(cast(list_unit_amount as {{ dbt.type_string() }}), '(null)')
+                    || ' or overage_unit_amount '
+                    || coalesce(cast(overage_unit_amount as {{ dbt.type_string() }}), '(null)')
+                    || ' is negative'
         end as rejection_reason
     from checked
 

@@ -11,7 +11,7 @@ products as (
 final as (
 
     select
-        products.*,
+        *,
         cast(null as {{ dbt.type_string() }}) as rejection_code,
         cast(null as {{ dbt.type_string() }}) as rejection_reason
     from products

@@ -39,11 +39,13 @@ final as (
             when 'unknown_account'
                 then 'account ' || account_id || ' is not an accepted account'
             when 'negative_quantity'
-                then 'active_users ' || cast(active_users as {{ dbt.type_string() }})
-                || ' is negative'
+                then
+                    'active_users ' || cast(active_users as {{ dbt.type_string() }})
+                    || ' is negative'
             when 'far_future_date'
-                then 'activity_date ' || cast(activity_date as {{ dbt.type_string() }})
-                || ' is in the far future'
+                then
+                    'activity_date ' || cast(activity_date as {{ dbt.type_string() }})
+                    || ' is in the far future'
         end as rejection_reason
     from checked
 

@@ -134,16 +134,21 @@ fx_coverage as (
         fx_needs.currency_code,
         fx_needs.first_needed_month,
         fx_needs.last_needed_month,
-        {{ dbt.datediff('fx_needs.first_needed_month', 'fx_needs.last_needed_month', 'month') }} + 1
-            as needed_months,
+        1 + {{ dbt.datediff(
+            'fx_needs.first_needed_month', 'fx_needs.last_needed_month', 'month'
+        ) }} as needed_months,
         count(fx_rates.rate_month) as covered_months
     from fx_needs
     left join fx_rates
         on
             fx_needs.currency_code = fx_rates.currency_code
-            and fx_rates.rate_month >= fx_needs.first_needed_month
-            and fx_rates.rate_month <= fx_needs.last_needed_month
-    group by 1, 2, 3, 4
+            and fx_needs.first_needed_month <= fx_rates.rate_month
+            and fx_needs.last_needed_month >= fx_rates.rate_month
+    group by
+        fx_needs.subscription_item_id,
+        fx_needs.currency_code,
+        fx_needs.first_needed_month,
+        fx_needs.last_needed_month
 
 ),
 
@@ -180,15 +185,15 @@ overlapping_versions as (
             and later_versions.product_id = earlier_versions.product_id
             and later_versions.subscription_item_id <> earlier_versions.subscription_item_id
             and (
-                earlier_versions.valid_from < later_versions.valid_from
+                later_versions.valid_from > earlier_versions.valid_from
                 or (
-                    earlier_versions.valid_from = later_versions.valid_from
-                    and earlier_versions.subscription_item_id < later_versions.subscription_item_id
+                    later_versions.valid_from = earlier_versions.valid_from
+                    and later_versions.subscription_item_id > earlier_versions.subscription_item_id
                 )
             )
             and (
                 earlier_versions.valid_to is null
-                or earlier_versions.valid_to > later_versions.valid_from
+                or later_versions.valid_from < earlier_versions.valid_to
             )
     group by later_versions.subscription_item_id
 
@@ -238,14 +243,16 @@ final as (
         rejection_code,
         case rejection_code
             when 'missing_required_value'
-                then 'account_id, plan_id, quantity, unit_amount, currency, valid_from and '
-                || 'updated_at are required'
+                then
+                    'account_id, plan_id, quantity, unit_amount, currency, valid_from and '
+                    || 'updated_at are required'
             when 'unknown_account'
                 then 'account ' || account_id || ' is not an accepted account'
             when 'unknown_plan' then 'plan ' || plan_id || ' is not an accepted plan'
             when 'invalid_period'
-                then 'valid_to ' || cast(valid_to as {{ text }}) || ' is before valid_from '
-                || cast(valid_from as {{ text }})
+                then
+                    'valid_to ' || cast(valid_to as {{ text }}) || ' is before valid_from '
+                    || cast(valid_from as {{ text }})
             when 'negative_quantity'
                 then 'quantity ' || cast(quantity as {{ text }}) || ' is negative'
             when 'negative_amount'
@@ -253,20 +260,24 @@ final as (
             when 'invalid_discount'
                 then 'discount_pct ' || cast(discount_pct as {{ text }}) || ' is outside 0-100'
             when 'unknown_currency'
-                then 'currency ' || currency_code || ' is not {{ reporting_currency }} and has no '
-                || 'fx_rates'
+                then
+                    'currency ' || currency_code || ' is not {{ reporting_currency }} and has no '
+                    || 'fx_rates'
             when 'far_future_date'
-                then 'valid_from ' || cast(valid_from as {{ text }}) || ', valid_to '
-                || coalesce(cast(valid_to as {{ text }}), '(null)') || ' or updated_at '
-                || cast(updated_at as {{ text }}) || ' is in the far future'
+                then
+                    'valid_from ' || cast(valid_from as {{ text }}) || ', valid_to '
+                    || coalesce(cast(valid_to as {{ text }}), '(null)') || ' or updated_at '
+                    || cast(updated_at as {{ text }}) || ' is in the far future'
             when 'missing_fx_rate'
-                then 'fx_rates has ' || cast(covered_months as {{ text }}) || ' of the '
-                || cast(needed_months as {{ text }}) || ' monthly ' || currency_code
-                || ' rates from ' || cast(first_needed_month as {{ text }}) || ' to '
-                || cast(last_needed_month as {{ text }}) || ' this version needs'
+                then
+                    'fx_rates has ' || cast(covered_months as {{ text }}) || ' of the '
+                    || cast(needed_months as {{ text }}) || ' monthly ' || currency_code
+                    || ' rates from ' || cast(first_needed_month as {{ text }}) || ' to '
+                    || cast(last_needed_month as {{ text }}) || ' this version needs'
             when 'overlapping_version'
-                then 'overlaps ' || overlapped_item_id || ', an earlier version of the same '
-                || 'subscription line'
+                then
+                    'overlaps ' || overlapped_item_id || ', an earlier version of the same '
+                    || 'subscription line'
         end as rejection_reason
     from coded
 

@@ -41,8 +41,9 @@ final as (
             when 'negative_quantity'
                 then 'quantity ' || cast(quantity as {{ dbt.type_string() }}) || ' is negative'
             when 'far_future_date'
-                then 'usage_date ' || cast(usage_date as {{ dbt.type_string() }})
-                || ' is in the far future'
+                then
+                    'usage_date ' || cast(usage_date as {{ dbt.type_string() }})
+                    || ' is in the far future'
         end as rejection_reason
     from checked
 

@@ -38,6 +38,7 @@ final as (
         created_at,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

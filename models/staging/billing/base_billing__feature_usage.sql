@@ -37,6 +37,7 @@ final as (
         events,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

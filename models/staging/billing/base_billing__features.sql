@@ -34,6 +34,7 @@ final as (
         feature_name,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

@@ -34,6 +34,7 @@ final as (
         rate_to_reporting,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

@@ -51,6 +51,7 @@ final as (
         issued_at,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

@@ -54,6 +54,7 @@ final as (
         usage_metric,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

@@ -36,6 +36,7 @@ final as (
         parent_product_id,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

@@ -57,6 +57,7 @@ final as (
         updated_at,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 

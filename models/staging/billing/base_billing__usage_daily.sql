@@ -39,6 +39,7 @@ final as (
         quantity,
         row_key,
         row_detail,
+        copy_number,
         duplicate_status
     from classified
 
