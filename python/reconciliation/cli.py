@@ -82,13 +82,21 @@ def raw_data_path(args: argparse.Namespace) -> Path | None:
     return Path(str(value)) if value else None
 
 
-def format_number(value) -> str:
-    """A detail value: text as is, numbers with thousands separators."""
+def format_number(unit: str, value) -> str:
+    """A detail value: text as is, counts with thousands separators, ratios to ten
+    significant digits, money to the cent."""
     if value is None:
         return "null"
-    if isinstance(value, int | float):
-        return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:.10g}" if unit == "ratio" else f"{value:,.2f}"
     return str(value)
+
+
+def format_tolerance(rule: Rule) -> str:
+    """A rule's tolerance in its unit."""
+    return f"{rule.tolerance:.1%}" if rule.unit == "fraction" else f"{rule.tolerance:g}"
 
 
 def format_difference(unit: str, value: float | None) -> str:
@@ -104,11 +112,6 @@ def format_difference(unit: str, value: float | None) -> str:
     return f"{value:+,.2f}" if abs(value) >= 0.01 or value == 0 else f"{value:+.2e}"
 
 
-def group_noun(rule: Rule) -> str:
-    """What one group of a rule's frame is."""
-    return "table" if rule.group_columns == ("table_name",) else "month"
-
-
 def describe_offender(rule: Rule, row: dict) -> str:
     """One offending row: its month (or table), account or scope, difference and detail."""
     parts = [str(row.get(column)) for column in rule.group_columns]
@@ -120,10 +123,10 @@ def describe_offender(rule: Rule, row: dict) -> str:
         elif column == "issue":
             notes.insert(0, str(value))
         else:
-            notes.append(f"{column} {format_number(value)}")
+            notes.append(f"{column} {format_number(rule.unit, value)}")
     parts.append(f"difference {format_difference(rule.unit, row.get('difference'))}")
     if (row.get("rows_off") or 0) > 1:
-        notes.append(f"{row['rows_off']} {rule.checked} off in this {group_noun(rule)}")
+        notes.append(f"{row['rows_off']} {rule.checked} off in this {rule.group_noun}")
     return "  ".join(parts) + (f"  ({'; '.join(notes)})" if notes else "")
 
 
@@ -136,11 +139,10 @@ def summary_line(outcome: Outcome) -> str:
     if outcome.status == PASS:
         largest = format_difference(rule.unit, outcome.max_abs_difference)
         return f"{checked} checked, largest |difference| {largest.lstrip('+')}"
-    limit = format_difference(rule.unit, rule.tolerance).lstrip("+")
     return (
-        f"{outcome.rows_off:,} of {checked} beyond +-{limit}"
-        f" ({rule.severity}), in {len(outcome.offenders)} of {outcome.groups_checked}"
-        f" {group_noun(rule)}s"
+        f"{outcome.rows_off:,} of {checked} off (beyond +-{format_tolerance(rule)},"
+        f" {rule.severity}), in {len(outcome.offenders)} of {outcome.groups_checked}"
+        f" {rule.group_noun}s"
     )
 
 

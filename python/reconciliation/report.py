@@ -93,7 +93,9 @@ def expectations_list(outcome: Outcome) -> str:
 def rule_section(outcome: Outcome) -> str:
     """Everything about one rule."""
     rule = outcome.rule
-    checked = f"{outcome.rows_checked:,} {rule.checked} in {outcome.groups_checked:,} groups"
+    checked = (
+        f"{outcome.rows_checked:,} {rule.checked} in {outcome.groups_checked:,} {rule.group_noun}s"
+    )
     return (
         f"<h2 id='{escape(rule.name)}'>{badge(outcome.status)} {escape(rule.title)}"
         f" <span class='muted'>({escape(rule.name)})</span></h2>"

@@ -59,6 +59,11 @@ class Rule:
         )
 
     @property
+    def group_noun(self) -> str:
+        """What one group of the rule's frame is."""
+        return "table" if self.group_columns == ("table_name",) else "month"
+
+    @property
     def index_columns(self) -> list[str]:
         """The columns Great Expectations returns for each unexpected row."""
         return [*self.group_columns, *self.detail_columns, "rows_off"]

@@ -427,7 +427,7 @@ select
     accepted_rows,
     quarantined_rows,
     cast(raw_rows - accepted_rows - quarantined_rows as double) as difference,
-    case when raw_rows = accepted_rows + quarantined_rows then 0 else 1 end as rows_off,
+    abs(raw_rows - accepted_rows - quarantined_rows) as rows_off,
     raw_rows as rows_checked
 from counts
 """

@@ -354,7 +354,10 @@ class Build:
     @functools.cached_property
     def mart_differences(self) -> list[str]:
         """Where the marts differ from the reference computed on the accepted rows."""
-        reference = reference_metrics.compute(self.export.accepted)
+        try:
+            reference = reference_metrics.compute(self.export.accepted)
+        except ValueError as error:
+            return [f"the reference cannot be computed from the accepted rows: {error}"]
         return account_month_differences(self, reference) + waterfall_differences(self, reference)
 
 

@@ -205,7 +205,7 @@ def test_billing_tieout_warns_by_default_and_fails_as_an_error(sample_build, run
     warned = run(sample_build.database)
     assert warned.code == 0
     assert warned.status("billing_tieout") == "WARN"
-    assert "account-months beyond +-2.0% (warning)" in warned.output
+    assert "account-months off (beyond +-2.0%, warning)" in warned.output
     assert len(warned.lines_about("billing_tieout")) > 1  # the worst offenders are listed
     failed = run(sample_build.database, "--tieout-severity", "error")
     assert failed.code == 1

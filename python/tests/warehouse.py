@@ -29,6 +29,7 @@ MARTS = (
     "retention_months",
     "growth_ratio_months",
     "cohort_retention",
+    "billing_rejected_rows",
 )
 
 
