@@ -7,8 +7,11 @@ by default `seeds/billing/`:
 
 The data describes a small B2B SaaS company from 2023-01-01 to 2026-10-31: about 300 simulated
 accounts plus the named walkthrough accounts (`acct_wt_*`) whose figures are worked out by hand
-in `docs/walkthrough_accounts.md`. The walkthrough accounts, the price book and the FX rates do
-not depend on the seed; everything else does. The same seed always gives byte-identical files.
+in `docs/walkthrough_accounts.md`, and four named expansion-signal accounts (`acct_sig_*`, same
+document) whose seat, usage and feature activity lead to known plays. The named accounts, the
+price book and the FX rates do not depend on the seed; everything else does (the signal accounts
+draw nothing from the random generator, so adding them changed no other row). The same seed
+always gives byte-identical files.
 
 Only the standard library is used. Money is built with `decimal.Decimal` and written as plain
 decimal strings; dates are ISO, timestamps `YYYY-MM-DD HH:MM:SS` (UTC), booleans `true`/`false`,
@@ -390,10 +393,19 @@ class Book:
 class Subscription:
     """A subscription line: a chain of versions sharing one subscription_id."""
 
-    def __init__(self, book: Book, account: Account, spec: LineSpec, start: date, stamp: datetime):
+    def __init__(
+        self,
+        book: Book,
+        account: Account,
+        spec: LineSpec,
+        start: date,
+        stamp: datetime,
+        id_tag: str = "",
+    ):
         self.book = book
         self.account = account
-        self.subscription_id = book.next_id("sub")
+        self.id_tag = id_tag  # "_sig" numbers the line's ids in their own sequences
+        self.subscription_id = book.next_id(f"sub{id_tag}")
         self.versions: list[Version] = []
         self._open(spec, start, stamp)
         book.subscriptions.append(self)
@@ -411,7 +423,7 @@ class Subscription:
     def _open(self, spec: LineSpec, start: date, stamp: datetime) -> None:
         """Append a new open version."""
         version = Version(
-            item_id=self.book.next_id("si"),
+            item_id=self.book.next_id(f"si{self.id_tag}"),
             subscription_id=self.subscription_id,
             account_id=self.account.account_id,
             spec=spec,
@@ -602,6 +614,164 @@ class Walkthroughs:
             quantity=12,
             unit_amount=money(80),
         )
+
+
+# --------------------------------------------------------------------------------------------
+# Expansion-signal accounts (fixed, seed independent)
+# --------------------------------------------------------------------------------------------
+
+SIGNAL_PREFIX = "acct_sig_"
+SIGNAL_ID_TAG = "_sig"  # their ids (sub_sig_*, si_sig_*) never shift the random accounts' ids
+SEAT_CAP_READY_FROM = date(2026, 9, 17)  # from here 16+ of 20 seats are active (>= 80%)
+SHALLOW_READY_FROM = date(2026, 7, 15)  # from here 8+ of 10 seats are active
+SHALLOW_GAP = date(2026, 8, 20)  # no seat-activity row that day: it breaks the streak
+USAGE_TREND_START = date(2026, 4, 1)
+USAGE_TREND_LAST = 2608  # calls on the horizon's last day; 12 fewer for each day before
+USAGE_TREND_STEP = 12
+
+# Per signal account, the features it uses: (feature_id, first day, every n days, events).
+# A feature is used on its first day and then every n days up to the horizon.
+SIGNAL_FEATURE_HABITS: dict[str, tuple[tuple[str, date, int, int], ...]] = {
+    "acct_sig_seat_cap": (
+        ("feat_core_audit_log", date(2026, 6, 10), 1000, 3),  # once: out of the window by D
+        ("feat_core_dashboards", ACTIVITY_START, 1, 40),
+        ("feat_core_integrations", ACTIVITY_START, 3, 12),
+        ("feat_core_reports", ACTIVITY_START, 2, 15),
+        ("feat_core_user_management", ACTIVITY_START, 7, 4),
+    ),
+    "acct_sig_usage_trend": (("feat_api_rest", ACTIVITY_START, 1, 25),),
+    "acct_sig_shallow": (
+        ("feat_core_dashboards", ACTIVITY_START, 1, 9),
+        ("feat_core_reports", ACTIVITY_START, 7, 2),
+        ("feat_core_sso", date(2026, 9, 1), 10, 0),  # rows with 0 events: not adopted
+    ),
+    "acct_sig_deep_no_addon": (
+        ("feat_automation_workflows", ACTIVITY_START, 2, 30),
+        ("feat_core_audit_log", ACTIVITY_START, 5, 6),
+        ("feat_core_custom_roles", ACTIVITY_START, 14, 2),
+        ("feat_core_dashboards", ACTIVITY_START, 1, 80),
+        ("feat_core_integrations", ACTIVITY_START, 1, 25),
+        ("feat_core_reports", ACTIVITY_START, 1, 60),
+        ("feat_core_user_management", ACTIVITY_START, 3, 8),
+    ),
+}
+
+
+class SignalAccounts:
+    """Builds the four named expansion-signal accounts of docs/walkthrough_accounts.md.
+
+    Their subscriptions are opened after the random accounts are simulated, with their own id
+    sequences, and their activity rows are appended without drawing from the random generator:
+    the random and walkthrough accounts' rows do not change.
+    """
+
+    def __init__(self, book: Book):
+        self.book = book
+
+    def account(self, case: str, name: str, segment: str, region: str, created: date) -> Account:
+        """Register signal account acct_sig_<case> (kept out of the random edge cases)."""
+        account = Account(
+            account_id=f"{SIGNAL_PREFIX}{case}",
+            name=f"Signals - {name}",
+            segment=segment,
+            region=region,
+            currency="USD",
+            created_at=wt_stamp(created),
+            walkthrough=True,
+        )
+        self.book.accounts.append(account)
+        return account
+
+    def line(
+        self, account: Account, family: str, quantity: int, unit: str, start: date
+    ) -> Subscription:
+        """Open a monthly USD line of a plan family."""
+        plan = self.book.catalog.get(family, 1, "USD")
+        spec = LineSpec(plan, quantity, money(unit))
+        return Subscription(self.book, account, spec, start, wt_stamp(start), SIGNAL_ID_TAG)
+
+    def build(self) -> None:
+        """Create every signal account, in a fixed order."""
+        for builder in (self.seat_cap, self.usage_trend, self.shallow, self.deep_no_addon):
+            builder()
+
+    def seat_cap(self) -> None:
+        """Team 15 seats x 110.00 from 2025-09-01, 20 seats (same price) from 2026-03-01."""
+        acct = self.account(
+            "seat_cap", "team at its seat cap", "Mid-Market", "NA", date(2025, 9, 1)
+        )
+        core = self.line(acct, "core_team", 15, "110", date(2025, 9, 1))
+        core.change(date(2026, 3, 1), wt_stamp(date(2026, 3, 1)), quantity=20)
+
+    def usage_trend(self) -> None:
+        """API Growth (100,000 calls a month) from 2026-04-01, daily calls rising by 12 a day."""
+        acct = self.account(
+            "usage_trend", "API usage trending up", "Mid-Market", "EMEA", USAGE_TREND_START
+        )
+        sub = self.line(acct, "api_growth", 1, "500", USAGE_TREND_START)
+        day = USAGE_TREND_START
+        while day <= HORIZON_END:
+            calls = USAGE_TREND_LAST - USAGE_TREND_STEP * (HORIZON_END - day).days
+            self.book.fixed_usage.append(UsageRow(acct.account_id, sub.subscription_id, day, calls))
+            day += timedelta(1)
+
+    def shallow(self) -> None:
+        """Starter 10 seats x 50.00 from 2025-11-01: seats nearly full, two features used."""
+        acct = self.account("shallow", "full seats, shallow use", "SMB", "APAC", date(2025, 11, 1))
+        self.line(acct, "core_starter", 10, "50", date(2025, 11, 1))
+
+    def deep_no_addon(self) -> None:
+        """Business 40 x 160.00 + Automation 40 x 15.00; 50 seats at 150.00 from 2026-02-01."""
+        acct = self.account(
+            "deep_no_addon", "deep use, no Analytics", "Enterprise", "NA", date(2025, 6, 1)
+        )
+        core = self.line(acct, "core_business", 40, "160", date(2025, 6, 1))
+        core.change(
+            date(2026, 2, 1), wt_stamp(date(2026, 2, 1)), quantity=50, unit_amount=money(150)
+        )
+        self.line(acct, "automation", 40, "15", date(2025, 6, 1))
+
+
+def signal_active_users(account_id: str, day: date) -> int | None:
+    """Active users of a signal account on a day of the activity window (None: no row)."""
+    index = (day - ACTIVITY_START).days
+    weekend = day.weekday() >= 5
+    if account_id == "acct_sig_seat_cap":
+        if day < SEAT_CAP_READY_FROM:
+            return 10 + 5 * index // (SEAT_CAP_READY_FROM - ACTIVITY_START).days
+        return 16 + 3 * (day - SEAT_CAP_READY_FROM).days // (HORIZON_END - SEAT_CAP_READY_FROM).days
+    if account_id == "acct_sig_shallow":
+        if day == SHALLOW_GAP:
+            return None
+        if day < SHALLOW_READY_FROM:
+            return 7
+        return 8 if day.weekday() == 6 else 9
+    if account_id == "acct_sig_deep_no_addon":
+        return 22 if weekend else 36
+    return None
+
+
+def signal_seat_activity_rows() -> list[list]:
+    """Seat activity of the signal accounts (the API-only account has none)."""
+    rows = []
+    for account_id in sorted(SIGNAL_FEATURE_HABITS):
+        for day in activity_days():
+            active = signal_active_users(account_id, day)
+            if active is not None:
+                rows.append([account_id, day, active])
+    return rows
+
+
+def signal_feature_usage_rows() -> list[list]:
+    """Feature events of the signal accounts, from SIGNAL_FEATURE_HABITS."""
+    rows = []
+    for account_id, habits in SIGNAL_FEATURE_HABITS.items():
+        for feature_id, first, every, events in habits:
+            day = first
+            while day <= HORIZON_END:
+                rows.append([account_id, feature_id, day, events])
+                day += timedelta(every)
+    return rows
 
 
 def spread_evenly(total: int, days: int) -> list[int]:
@@ -1489,7 +1659,7 @@ def credit_lines(
     rng: random.Random, lines: list[InvoiceLine], count: int = 15
 ) -> list[InvoiceLine]:
     """Service credits: negative lines against some recurring charges."""
-    walkthrough = {"acct_wt_"}
+    walkthrough = {"acct_wt_", SIGNAL_PREFIX}
     candidates = [
         line
         for line in lines
@@ -1520,7 +1690,12 @@ def invoice_rows(rng: random.Random, book: Book, usage: list[UsageRow]) -> list[
     lines += usage_lines(book, usage) + book.one_time_fees
     lines += credit_lines(rng, lines)
     lines += tax_lines(book, lines)
-    keys = sorted({(line.period_start, line.account_id) for line in lines})
+    # The signal accounts' invoices are numbered after all the others, so that adding them
+    # left every other invoice id as it was.
+    keys = sorted(
+        {(line.period_start, line.account_id) for line in lines},
+        key=lambda key: (key[1].startswith(SIGNAL_PREFIX), key),
+    )
     invoices = {key: f"inv_{index:06d}" for index, key in enumerate(keys, 1)}
     ordered = sorted(
         lines,
@@ -1636,6 +1811,7 @@ def build_tables(seed: int) -> dict[str, list[list]]:
     force_last_write(rng, book)
     add_stale_copies(rng, book)
     add_messy_currencies(rng, book)
+    SignalAccounts(book).build()
     usage = usage_rows(book, seed)
     chosen = activity_accounts(rng, book)
     return {
@@ -1648,9 +1824,11 @@ def build_tables(seed: int) -> dict[str, list[list]]:
         "usage_daily": [
             [r.account_id, r.subscription_id, "api_calls", r.day, r.quantity] for r in usage
         ],
-        "seat_activity": seat_activity_rows(rng, book, chosen),
+        "seat_activity": seat_activity_rows(rng, book, chosen) + signal_seat_activity_rows(),
         "features": [[f[0], f[1], f[2]] for f in FEATURES],
-        "feature_usage": feature_usage_rows(rng, book, chosen),
+        "feature_usage": sorted(
+            feature_usage_rows(rng, book, chosen) + signal_feature_usage_rows()
+        ),
         "invoice_lines": invoice_rows(rng, book, usage),
         "fx_rates": [list(row) for row in fx_rates()],
     }

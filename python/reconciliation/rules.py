@@ -221,7 +221,10 @@ def tieout_rule(options: Options) -> Rule:
             f" per account-month; |variance| above {options.tieout_tolerance:.1%} of recurring"
             " MRR is listed (any variance above half a cent where recurring MRR is 0)."
             f" Severity: {options.tieout_severity}; billing and subscriptions drift"
-            " legitimately through proration."
+            " legitimately through proration. Each month's worst account-month is shown; all"
+            f" of them: select * from {sql.MARTS}.billing_tieout_account_months where"
+            f" abs(variance_pct) > {options.tieout_tolerance:g} or (recurring_mrr = 0 and"
+            " abs(variance) > 0.005)."
         ),
         checked_sql=sql.billing_tieout(),
         group_columns=("month_start",),

@@ -146,7 +146,7 @@ def run_rule(con: duckdb.DuckDBPyConnection, validator: Validator, rule: Rule, e
     try:
         frame = con.sql(rule.query).df()
     except duckdb.Error as error:
-        return Outcome(rule, FAIL, problem=f"not available: {str(error).splitlines()[0]}")
+        return Outcome(rule, FAIL, problem=f"could not run: {str(error).splitlines()[0]}")
     result = validator.validate(rule, frame)
     differences = frame["difference"].abs()
     return Outcome(

@@ -44,6 +44,8 @@ CASES_DIR = FIXTURES_DIR / "cases"
 EXPECTED_COLUMN = "expected_reason"
 SHARED_BUILD = "shared"
 PARALLEL_BUILDS = 3
+# What the catalogue checks, and everything it is built from (unrelated marts are left out).
+SELECTION = ("+billing_rejected_rows", "+mrr_account_months", "+mrr_waterfall_account_months")
 CENT = Decimal("0.01")
 
 # The columns whose values, joined with '|', are a row's row_key in billing_rejected_rows.
@@ -142,6 +144,7 @@ class Case:
     description: str
     build: str
     rows: dict[str, list[dict[str, str]]]
+    command: str = "run"
     error: tuple[str, ...] = ()
     remove_rows: dict[str, list[str]] = field(default_factory=dict)
     drop_tables: tuple[str, ...] = ()
@@ -192,6 +195,7 @@ def load_case(folder: Path) -> Case:
         description=spec["description"],
         build=folder.name if error or spec.get("build") == "own" else SHARED_BUILD,
         rows=rows,
+        command=spec.get("command", "run"),
         error=error,
         remove_rows=spec.get("remove_rows", {}),
         drop_tables=tuple(spec.get("drop_tables", ())),
@@ -319,6 +323,16 @@ class Build:
     export: Export
     result: BuildResult
 
+    def has_table(self, schema: str, table: str) -> bool:
+        """Whether the build created this table (False when it created no database at all)."""
+        if not self.result.database.exists():
+            return False
+        sql = (
+            "select count(*) from information_schema.tables "
+            "where table_schema = ? and table_name = ?"
+        )
+        return self.query(sql, [schema, table])[0][0] > 0
+
     def query(self, sql: str, parameters: list | None = None) -> list[tuple]:
         with self.result.connect() as con:
             return con.execute(sql, parameters or []).fetchall()
@@ -410,9 +424,17 @@ def waterfall_differences(build: Build, reference: reference_metrics.Reference) 
 
 
 def run_build(name: str, cases: list[Case], workdir: Path) -> Build:
-    """Write the export of these cases and run dbt on it."""
+    """Write the export of these cases and run dbt on it (`run` unless a case asks for `build`,
+    which also runs the data tests)."""
     export = write_export(workdir / "export", cases)
-    result = run_dbt(workdir / "build", "run", variables={"raw_data_path": str(export.folder)})
+    command = cases[0].command if len(cases) == 1 else "run"
+    result = run_dbt(
+        workdir / "build",
+        command,
+        "--select",
+        *SELECTION,
+        variables={"raw_data_path": str(export.folder)},
+    )
     return Build(name, cases, export, result)
 
 
@@ -517,7 +539,8 @@ def test_nothing_else_is_quarantined(build_name, builds):
 
 @pytest.mark.parametrize("case_name", ERROR_CASES)
 def test_error_case(case_name, builds):
-    """The build stops (dbt exits non-zero) with a message naming the file, column and value."""
+    """The build stops (dbt exits non-zero) with a message naming the problem (the file, column
+    and value where it is a file's), and no MRR mart is built from the data."""
     case = CASES[case_name]
     build = builds[case.build]
     assert build.result.returncode != 0, f"{case.description}: the build did not stop"
@@ -526,3 +549,5 @@ def test_error_case(case_name, builds):
         assert expected in build.result.output, (
             f"{case.description}\nmissing {expected!r} in:\n{build.result.output[-3000:]}"
         )
+    for mart in ("mrr_account_months", "mrr_waterfall_account_months"):
+        assert not build.has_table("main_marts", mart), f"{mart} was built from bad data"

@@ -1,0 +1,132 @@
+{#- Feature adoption per signal account, product and day: the distinct features of the product
+    with events in the trailing 90 days, and the features the product has. A feature used on
+    day u counts on days u to u + 89; uses less than 90 days apart are first merged into one
+    span, so each feature counts at most once a day without a distinct count over a window. -#}
+with
+
+days as (
+
+    select * from {{ ref('int_signal_days_spined') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_signal_accounts_selected') }}
+
+),
+
+feature_usage as (
+
+    select * from {{ ref('int_feature_usage_validated') }}
+    where rejection_code is null
+
+),
+
+features as (
+
+    select * from {{ ref('int_features_validated') }}
+    where rejection_code is null
+
+),
+
+uses as (
+
+    select distinct
+        feature_usage.account_id,
+        feature_usage.feature_id,
+        feature_usage.usage_date
+    from feature_usage
+    inner join accounts
+        on feature_usage.account_id = accounts.account_id
+    where feature_usage.events > 0
+
+),
+
+with_gaps as (
+
+    select
+        *,
+        lag(usage_date) over (
+            partition by account_id, feature_id order by usage_date
+        ) as previous_usage_date
+    from uses
+
+),
+
+span_starts as (
+
+    select
+        *,
+        sum(
+            case
+                when
+                    previous_usage_date is null
+                    or {{ dbt.dateadd('day', 90, 'previous_usage_date') }} < usage_date
+                    then 1
+                else 0
+            end
+        ) over (
+            partition by account_id, feature_id order by usage_date
+            rows between unbounded preceding and current row
+        ) as span_number
+    from with_gaps
+
+),
+
+spans as (
+
+    select
+        account_id,
+        feature_id,
+        span_number,
+        min(usage_date) as first_day,
+        cast({{ dbt.dateadd('day', 89, 'max(usage_date)') }} as date) as last_day
+    from span_starts
+    group by account_id, feature_id, span_number
+
+),
+
+feature_days as (
+
+    select
+        spans.account_id,
+        features.product_id,
+        days.day_number,
+        days.activity_date,
+        count(*) as features_used_90d
+    from spans
+    inner join features
+        on spans.feature_id = features.feature_id
+    inner join days
+        on days.activity_date between spans.first_day and spans.last_day
+    group by spans.account_id, features.product_id, days.day_number, days.activity_date
+
+),
+
+product_features as (
+
+    select
+        product_id,
+        count(*) as features_available
+    from features
+    group by product_id
+
+),
+
+final as (
+
+    select
+        feature_days.account_id,
+        feature_days.product_id,
+        feature_days.day_number,
+        feature_days.activity_date,
+        feature_days.features_used_90d,
+        product_features.features_available
+    from feature_days
+    inner join product_features
+        on feature_days.product_id = product_features.product_id
+
+)
+
+select * from final

@@ -1,0 +1,179 @@
+{#- Every signal of every signal account on every day of the signal calendar (docs/
+    expansion_signals.md): seat utilization and its ready streak, the usage commitment ratio and
+    its streak, quarter-over-quarter consumption growth, the projected days to reach the
+    commitment, and feature adoption breadth. Thresholds are compared by cross-multiplication
+    (active users >= 0.8 x seats), exactly, so 79.9% is never rounded up to 80%. -#}
+with
+
+days as (
+
+    select * from {{ ref('int_signal_days_spined') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_signal_accounts_selected') }}
+
+),
+
+holdings as (
+
+    select * from {{ ref('int_account_product_days_held') }}
+
+),
+
+usage_days as (
+
+    select * from {{ ref('int_account_usage_days_windowed') }}
+
+),
+
+feature_days as (
+
+    select * from {{ ref('int_account_feature_days_adopted') }}
+
+),
+
+seat_activity as (
+
+    select * from {{ ref('int_seat_activity_validated') }}
+    where rejection_code is null
+
+),
+
+product_features as (
+
+    select
+        product_id,
+        count(*) as features_available
+    from {{ ref('int_features_validated') }}
+    where rejection_code is null
+    group by product_id
+
+),
+
+held_totals as (
+
+    select
+        holdings.account_id,
+        holdings.day_number,
+        sum(holdings.licensed_seats) as licensed_seats,
+        sum(holdings.usage_commitment) as usage_commitment,
+        sum(coalesce(product_features.features_available, 0)) as features_available,
+        sum(coalesce(feature_days.features_used_90d, 0)) as features_used_90d
+    from holdings
+    left join product_features
+        on holdings.product_id = product_features.product_id
+    left join feature_days
+        on
+            holdings.account_id = feature_days.account_id
+            and holdings.product_id = feature_days.product_id
+            and holdings.day_number = feature_days.day_number
+    group by holdings.account_id, holdings.day_number
+
+),
+
+panel as (
+
+    select
+        accounts.account_id,
+        days.day_number,
+        days.activity_date,
+        days.is_in_history,
+        coalesce(held_totals.licensed_seats, 0) as licensed_seats,
+        coalesce(held_totals.usage_commitment, 0) as usage_commitment,
+        coalesce(held_totals.features_available, 0) as features_available,
+        coalesce(held_totals.features_used_90d, 0) as features_used_90d,
+        seat_activity.active_users,
+        usage_days.trailing_30d_usage,
+        usage_days.trailing_90d_usage,
+        usage_days.prior_90d_usage,
+        usage_days.slope_numerator,
+        usage_days.slope_denominator
+    from accounts
+    cross join days
+    left join held_totals
+        on
+            accounts.account_id = held_totals.account_id
+            and days.day_number = held_totals.day_number
+    left join seat_activity
+        on
+            accounts.account_id = seat_activity.account_id
+            and days.activity_date = seat_activity.activity_date
+    left join usage_days
+        on
+            accounts.account_id = usage_days.account_id
+            and days.day_number = usage_days.day_number
+
+),
+
+flagged as (
+
+    select
+        *,
+        coalesce(licensed_seats > 0 and active_users >= 0.8 * licensed_seats, false)
+            as is_seat_ready_day,
+        coalesce(usage_commitment > 0 and trailing_30d_usage >= 0.8 * usage_commitment, false)
+            as is_usage_ready_day
+    from panel
+
+),
+
+streak_bounds as (
+
+    select
+        *,
+        max(case when not is_seat_ready_day then day_number else 0 end) over (
+            partition by account_id order by day_number
+            rows between unbounded preceding and current row
+        ) as last_seat_break,
+        max(case when not is_usage_ready_day then day_number else 0 end) over (
+            partition by account_id order by day_number
+            rows between unbounded preceding and current row
+        ) as last_usage_break
+    from flagged
+
+),
+
+final as (
+
+    select
+        account_id,
+        day_number,
+        activity_date,
+        is_in_history,
+        licensed_seats,
+        active_users,
+        {{ safe_divide('active_users', 'licensed_seats') }} as seat_utilization,
+        day_number - last_seat_break as seat_ready_streak_days,
+        usage_commitment,
+        trailing_30d_usage,
+        {{ safe_divide('trailing_30d_usage', 'usage_commitment') }} as usage_commitment_ratio,
+        day_number - last_usage_break as usage_ready_streak_days,
+        trailing_90d_usage,
+        prior_90d_usage,
+        {{ safe_divide('trailing_90d_usage - prior_90d_usage', 'prior_90d_usage') }}
+            as consumption_growth_qoq,
+        case
+            when
+                slope_numerator > 0
+                and slope_denominator > 0
+                and trailing_30d_usage < usage_commitment
+                then cast(ceil(
+                    cast((usage_commitment - trailing_30d_usage) * slope_denominator as double)
+                    / cast(slope_numerator as double)
+                ) as {{ dbt.type_int() }})
+        end as projected_days_to_commitment,
+        features_used_90d,
+        features_available,
+        {{ safe_divide('features_used_90d', 'features_available') }} as adoption_breadth,
+        coalesce(features_available > 0 and features_used_90d >= 0.7 * features_available, false)
+            as is_deep_adopter,
+        coalesce(features_available > 0 and features_used_90d < 0.3 * features_available, false)
+            as is_too_early
+    from streak_bounds
+
+)
+
+select * from final

@@ -1,0 +1,122 @@
+{#- Price-floor guard: one row per account, product and month in which the product line
+    expanded while a version active at month end is priced per unit (after discount, per
+    month) below the account's first per-unit price for that product. Both prices at the
+    month's FX rates; gap_mrr is what the line would add at the first price. -#}
+with
+
+items as (
+
+    select * from {{ ref('int_subscription_items_priced') }}
+
+),
+
+item_months as (
+
+    select * from {{ ref('int_subscription_item_months_valued') }}
+
+),
+
+movements as (
+
+    select * from {{ ref('int_mrr_movements_allocated') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('int_fx_rates_completed') }}
+
+),
+
+unit_prices as (
+
+    select
+        subscription_item_id,
+        account_id,
+        product_id,
+        currency_code,
+        valid_from,
+        {{ money('unit_amount * (100 - discount_pct) / (100 * billing_interval_months)') }}
+            as unit_price_local
+    from items
+
+),
+
+first_prices as (
+
+    select
+        account_id,
+        product_id,
+        currency_code,
+        unit_price_local
+    from (
+        select
+            *,
+            row_number() over (
+                partition by account_id, product_id
+                order by valid_from asc, subscription_item_id asc
+            ) as price_rank
+        from unit_prices
+    ) as ranked_prices
+    where price_rank = 1
+
+),
+
+expanding_lines as (
+
+    select distinct
+        account_id,
+        product_id,
+        month_number,
+        month_start
+    from movements
+    where movement_type = 'expansion'
+
+),
+
+current_versions as (
+
+    select
+        expanding_lines.account_id,
+        expanding_lines.product_id,
+        expanding_lines.month_start,
+        item_months.quantity,
+        {{ money('unit_prices.unit_price_local * item_months.fx_rate') }} as unit_price,
+        {{ money('first_prices.unit_price_local * first_rates.rate_to_reporting') }}
+            as first_unit_price
+    from expanding_lines
+    inner join item_months
+        on
+            expanding_lines.account_id = item_months.account_id
+            and expanding_lines.product_id = item_months.product_id
+            and expanding_lines.month_number = item_months.month_number
+    inner join unit_prices
+        on item_months.subscription_item_id = unit_prices.subscription_item_id
+    inner join first_prices
+        on
+            expanding_lines.account_id = first_prices.account_id
+            and expanding_lines.product_id = first_prices.product_id
+    inner join fx_rates as first_rates
+        on
+            first_prices.currency_code = first_rates.currency_code
+            and expanding_lines.month_number = first_rates.month_number
+
+),
+
+final as (
+
+    select
+        account_id,
+        product_id,
+        month_start,
+        max(first_unit_price) as first_unit_price,
+        min(unit_price) as lowest_unit_price,
+        sum(quantity) as quantity_below_floor,
+        sum({{ money('(first_unit_price - unit_price) * quantity') }}) as gap_mrr
+    from current_versions
+    where unit_price < first_unit_price
+    group by account_id, product_id, month_start
+
+)
+
+select * from final
