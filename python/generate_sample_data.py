@@ -721,13 +721,13 @@ class SignalAccounts:
         self.line(acct, "core_starter", 10, "50", date(2025, 11, 1))
 
     def deep_no_addon(self) -> None:
-        """Business 40 x 160.00 + Automation 40 x 15.00; 50 seats at 150.00 from 2026-02-01."""
+        """Business 40 x 160.00 + Automation 40 x 15.00; 55 seats at 150.00 from 2026-02-01."""
         acct = self.account(
             "deep_no_addon", "deep use, no Analytics", "Enterprise", "NA", date(2025, 6, 1)
         )
         core = self.line(acct, "core_business", 40, "160", date(2025, 6, 1))
         core.change(
-            date(2026, 2, 1), wt_stamp(date(2026, 2, 1)), quantity=50, unit_amount=money(150)
+            date(2026, 2, 1), wt_stamp(date(2026, 2, 1)), quantity=55, unit_amount=money(150)
         )
         self.line(acct, "automation", 40, "15", date(2025, 6, 1))
 
@@ -738,7 +738,7 @@ def signal_active_users(account_id: str, day: date) -> int | None:
     weekend = day.weekday() >= 5
     if account_id == "acct_sig_seat_cap":
         if day < SEAT_CAP_READY_FROM:
-            return 10 + 5 * index // (SEAT_CAP_READY_FROM - ACTIVITY_START).days
+            return 10 + 5 * index // ((SEAT_CAP_READY_FROM - ACTIVITY_START).days - 1)
         return 16 + 3 * (day - SEAT_CAP_READY_FROM).days // (HORIZON_END - SEAT_CAP_READY_FROM).days
     if account_id == "acct_sig_shallow":
         if day == SHALLOW_GAP:

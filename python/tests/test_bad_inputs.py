@@ -12,8 +12,9 @@ changes one case makes to it:
   shared one), `remove_rows` (base rows to leave out, by row key), `drop_tables`,
   `drop_columns`, `append_lines` (raw text lines, for files that are not valid CSV),
   `[[expected]]` (quarantined base rows: table, row_key, reason_code), `[[reason_mentions]]`
-  (text the reason of a row must contain) and `error` (the build must stop, its output holding
-  every one of these substrings; `{raw}` stands for the export folder).
+  (text the reason of a row must contain), `error` (the build must stop, its output holding
+  every one of these substrings; `{raw}` stands for the export folder, and no MRR mart may be
+  built) and `command = "build"` (run `dbt build`, data tests included, instead of `dbt run`).
 
 Cases that cannot interfere (each has its own ids, accounts and currencies) are built together in
 one export; errors and cases that change base rows get their own. For every case the test checks
@@ -239,10 +240,8 @@ def base_tables() -> dict[str, tuple[list[str], list[dict[str, str]]]]:
     return {path.stem: read_csv(path) for path in sorted(BASE_DIR.glob("*.csv"))}
 
 
-def apply_case(
-    tables: dict[str, tuple[list[str], list[dict[str, str]]]], case: Case
-) -> dict[str, list[dict[str, str]]]:
-    """Apply a case's removals and appends to the tables in place; return the rows it added."""
+def apply_case(tables: dict[str, tuple[list[str], list[dict[str, str]]]], case: Case) -> None:
+    """Apply a case's removals, appends and dropped tables or columns to the tables in place."""
     for table, keys in case.remove_rows.items():
         header, rows = tables[table]
         removed = {normalise_key(key) for key in keys}
@@ -256,7 +255,6 @@ def apply_case(
         header, rows = tables[table]
         kept = [column for column in header if column not in columns]
         tables[table] = (kept, [{column: row[column] for column in kept} for row in rows])
-    return case.rows
 
 
 def accepted_rows(
