@@ -107,7 +107,7 @@ def recovery_split(account_months, currency_months, rates, movements, expansion_
     )
     peaks = prior_peaks(account_months, currency_months, rates)
     # no earlier month means no peak yet; a missing rate cannot hide here, the test
-    # assert_fx_rates_present_where_needed has stopped the build before this model runs
+    # int_fx_rates_asserted has stopped the build before this model runs
     joined = (
         account_months.select("account_id", "month_number", "month_start", "opening_mrr_cc")
         .join(peaks, on=KEY, how="left")
@@ -136,7 +136,7 @@ def model(dbt, session):
     expansion_basis = dbt.config.get("expansion_basis") or "peak"
     account_months = nw.from_native(dbt.ref("int_account_months_densified"))
     currency_months = nw.from_native(dbt.ref("int_account_currency_months_aggregated"))
-    rates = nw.from_native(dbt.ref("int_fx_rates_completed")).select(
+    rates = nw.from_native(dbt.ref("int_fx_rates_asserted")).select(
         "currency_code", "month_number", "rate_to_reporting"
     )
     movements = nw.from_native(dbt.ref("int_mrr_movements_classified"))

@@ -1,7 +1,7 @@
 {#- One rate per currency the subscription lines use and per reporting month. The reporting
-    currency converts at 1; any other missing rate stays null here and the test
-    assert_fx_rates_present_where_needed fails the build for the months that need it
-    (metrics.md: never carried forward). -#}
+    currency converts at 1; any other missing rate stays null here, never carried forward
+    (metrics.md): versions whose months lack a rate are quarantined (missing_fx_rate), and
+    int_fx_rates_asserted stops the build for a rate an account's history needs. -#}
 with
 
 subscription_items as (

@@ -27,7 +27,7 @@ currency_months as (
 
 fx_rates as (
 
-    select * from {{ ref('int_fx_rates_completed') }}
+    select * from {{ ref('int_fx_rates_asserted') }}
 
 ),
 

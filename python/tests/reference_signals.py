@@ -510,9 +510,7 @@ def _account_plays(
     if row["usage_ready_streak_days"] >= STREAK_DAYS or row["is_in_expansion_window"]:
         plays.append(("usage_tier", None))
     deep = {
-        product
-        for product in held
-        if _at_least(*state.adoption(day, {product}), DEEP_ADOPTION)
+        product for product in held if _at_least(*state.adoption(day, {product}), DEEP_ADOPTION)
     }
     for product in sorted(deep):
         if inputs.products.get(product, {}).get("is_add_on"):
@@ -631,7 +629,9 @@ def _compute(
         for day, row in state.day_rows(first).items():
             signals.days[(account, day)] = row
         arr = TWELVE * reference.account_months.get((account, reference.horizon_month), ZERO)
-        for play_motion, product in _account_plays(state, signals.days[(account, reported)], inputs):
+        for play_motion, product in _account_plays(
+            state, signals.days[(account, reported)], inputs
+        ):
             key = (account, play_motion, product)
             signals.plays[key] = _owner(owners, play_motion).role_for(arr)
             signals.play_arr[key] = arr

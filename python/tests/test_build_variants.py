@@ -38,7 +38,7 @@ def test_raw_data_path_parquet_and_csv_give_the_seed_marts(
     for csv_file in SAMPLE_DATA_DIR.glob("*.csv"):
         if csv_file.stem not in PARQUET_TABLES and csv_file.stem != "seat_activity":
             shutil.copy(csv_file, raw / csv_file.name)
-    result = run_dbt(tmp_path / "build", "run", variables={"raw_data_path": str(raw)})
+    result = run_dbt(tmp_path / "build", "build", variables={"raw_data_path": str(raw)})
     assert result.returncode == 0, result.output[-4000:]
     assert fingerprints(result) == sample_fingerprints
     with result.connect() as con:

@@ -245,7 +245,7 @@ def test_model_returns_a_lazy_relation_not_a_dataframe():
     tables = {
         "int_account_months_densified": "am",
         "int_account_currency_months_aggregated": "cm",
-        "int_fx_rates_completed": "fx",
+        "int_fx_rates_asserted": "fx",
         "int_mrr_movements_classified": "mv",
     }
 

@@ -124,6 +124,11 @@ fx_needs as (
         clean_rows.currency_code <> '{{ reporting_currency }}'
         and not clean_rows.is_trial
         and {{ month_start('clean_rows.valid_from') }} <= horizon.horizon_month_start
+        -- a version that starts and ends inside one month is never active at a month end
+        and (
+            clean_rows.valid_to is null
+            or {{ month_start('clean_rows.valid_to') }} > {{ month_start('clean_rows.valid_from') }}
+        )
 
 ),
 
