@@ -12,6 +12,10 @@ Public API:
   breaches and the expansion attribution, returned as a `Signals` of plain dicts. `raw` is as
   from `reference_metrics.load_raw`; `reference` is `reference_metrics.compute(raw)` (the
   reported day, the horizon month's MRR, the waterfall and the movements come from it).
+
+Days are computed on a calendar that starts 179 days before the history: usage and seat rows
+before it are not read, so every 30-, 90- and 180-day window is full on each history day and a
+streak reaches back to the calendar's first day at most.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ WINDOW_DAYS = 90  # in the expansion window when 0 < projected days <= 90
 FEATURE_WINDOW_DAYS = 90
 DEEP_ADOPTION = Fraction(7, 10)
 TOO_EARLY = Fraction(3, 10)
+CALENDAR_LEAD_DAYS = 179  # the calendar starts this many days before the history
 
 # The least-squares sums of x = 0 .. REGRESSION_DAYS - 1 (the slope does not depend on x's origin).
 _SX = sum(range(REGRESSION_DAYS))
@@ -140,6 +145,7 @@ class Signals:
 
     reported_day: date | None
     history_start: date | None
+    calendar_start: date | None = None
     days: dict[tuple[str, date], dict[str, Any]] = field(default_factory=dict)
     plays: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
     play_arr: dict[tuple[str, str, str | None], Decimal] = field(default_factory=dict)
@@ -318,11 +324,18 @@ def _at_least(numerator: Decimal | int, denominator: Decimal | int, bound: Fract
 
 
 class _Account:
-    """The daily signals of one account, from its versions and activity."""
+    """The daily signals of one account, from its versions and activity.
 
-    def __init__(self, account: str, inputs: _Inputs, reported: date):
+    Everything is computed on the calendar [calendar_start, reported day]: usage and seat rows
+    before the calendar's first day are not read, so windows are full on every history day
+    (the calendar leads the history by 179 days) and streaks reach back to the calendar's first
+    day at most.
+    """
+
+    def __init__(self, account: str, inputs: _Inputs, calendar_start: date, reported: date):
         self.account = account
         self.inputs = inputs
+        self.calendar_start = calendar_start
         self.reported = reported
         self.versions = inputs.versions.get(account, [])
         self.users = inputs.active_users.get(account, {})
@@ -377,24 +390,22 @@ class _Account:
         users = self.users.get(day)
         return users is not None and _at_least(users, self.licensed_seats(day), READY_RATIO)
 
-    def seat_streaks(self, first: date) -> dict[date, int]:
-        """Consecutive seat-ready days ending on each day from `first` to the reported day."""
-        start = min([first, *self.users])
-        return _streaks(start, self.reported, self.seat_ready)
+    def seat_streaks(self) -> dict[date, int]:
+        """Consecutive seat-ready days ending on each calendar day."""
+        return _streaks(self.calendar_start, self.reported, self.seat_ready)
 
     # ---- usage ---------------------------------------------------------------------------------
 
     def _usage_prefix(self, usage: dict[date, Decimal]) -> None:
-        """Prefix sums of daily usage over [first usage day, reported day]."""
-        self.usage_start = min(usage, default=self.reported)
+        """Prefix sums of daily usage over the calendar."""
         self.prefix = [ZERO]
-        for day in _days(self.usage_start, self.reported):
+        for day in _days(self.calendar_start, self.reported):
             self.prefix.append(self.prefix[-1] + usage.get(day, ZERO))
 
     def usage_between(self, first: date, last: date) -> Decimal:
-        """The account's usage over [first, last] (days outside the data count as 0)."""
-        low = max((first - self.usage_start).days, 0)
-        high = min((last - self.usage_start).days + 1, len(self.prefix) - 1)
+        """The account's usage over [first, last] (days outside the calendar count as 0)."""
+        low = max((first - self.calendar_start).days, 0)
+        high = min((last - self.calendar_start).days + 1, len(self.prefix) - 1)
         return self.prefix[high] - self.prefix[low] if high > low else ZERO
 
     def trailing_usage(self, day: date) -> Decimal:
@@ -405,9 +416,9 @@ class _Account:
         """Usage commitment ratio >= 80% (never without a commitment)."""
         return _at_least(self.trailing_usage(day), self.commitment(day), READY_RATIO)
 
-    def usage_streaks(self, first: date) -> dict[date, int]:
-        """Consecutive usage-ready days ending on each day from `first` to the reported day."""
-        return _streaks(min(first, self.usage_start), self.reported, self.usage_ready)
+    def usage_streaks(self) -> dict[date, int]:
+        """Consecutive usage-ready days ending on each calendar day."""
+        return _streaks(self.calendar_start, self.reported, self.usage_ready)
 
     def growth_qoq(self, day: date) -> Decimal | None:
         """Usage over [d-89, d] / usage over [d-179, d-90] - 1; None when the latter is 0."""
@@ -454,8 +465,8 @@ class _Account:
 
     def day_rows(self, first: date) -> dict[date, dict[str, Any]]:
         """The DAY_KEYS values of every day from `first` to the reported day."""
-        seat_streaks = self.seat_streaks(first)
-        usage_streaks = self.usage_streaks(first)
+        seat_streaks = self.seat_streaks()
+        usage_streaks = self.usage_streaks()
         rows = {}
         for day in _days(first, self.reported):
             seats, users = self.licensed_seats(day), self.users.get(day)
@@ -622,10 +633,11 @@ def _compute(
     if reported is None:
         return Signals(None, None)
     first = reported - timedelta(history_days - 1)
-    signals = Signals(reported, first)
+    calendar_start = first - timedelta(CALENDAR_LEAD_DAYS)
+    signals = Signals(reported, first, calendar_start)
     inputs = _inputs(tables)
     for account in sorted(_activity_accounts(tables, first, reported)):
-        state = _Account(account, inputs, reported)
+        state = _Account(account, inputs, calendar_start, reported)
         for day, row in state.day_rows(first).items():
             signals.days[(account, day)] = row
         arr = TWELVE * reference.account_months.get((account, reference.horizon_month), ZERO)

@@ -285,6 +285,26 @@ def test_licensed_seats_and_commitment_count_every_active_paid_line():
     assert on(run(data), "LIC", ago(1))["licensed_seats"] == 123  # l5 still active
 
 
+def test_streaks_and_windows_start_on_the_calendars_first_day():
+    # history_days 10: the history starts on ago(9), the calendar 179 days earlier on ago(188)
+    data = dataset(
+        [
+            item("c1", "LONG", "SEAT", "2023-01-01", qty="10"),
+            item("c2", "LONG", "API1", "2023-01-01", qty="3000"),
+        ],
+        seat_rows=seats("LONG", 9, range(300)),
+        usage_rows=usage("LONG", {k: 80 for k in range(300)}),  # exactly 80% of 3,000 a month
+        feature_rows=adopt("LONG", 50),
+    )
+    signals = run(data, history_days=10)
+    assert (signals.history_start, signals.calendar_start) == (ago(9), ago(188))
+    assert on(signals, "LONG", ago(9))["seat_ready_streak_days"] == 180  # ago(188) .. ago(9)
+    assert on(signals, "LONG")["seat_ready_streak_days"] == 189
+    # usage before the calendar is not read: the trailing 30 days are full from ago(159) on
+    assert on(signals, "LONG")["usage_ready_streak_days"] == 160
+    assert on(signals, "LONG")["trailing_30d_usage"] == 2400
+
+
 # --------------------------------------------------------------------------------------------
 # Usage
 # --------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 {#- The accounts the signals are computed for: those with any accepted seat-activity, usage or
-    feature-usage row in the signal calendar. An account without activity data has no signal. -#}
+    feature-usage row in the history (the signal_history_days days ending on the reported
+    day). An account without recent activity data has no signal. -#}
 with
 
 days as (
@@ -29,12 +30,13 @@ feature_usage as (
 
 ),
 
-calendar as (
+history as (
 
     select
         min(activity_date) as first_day,
         max(activity_date) as last_day
     from days
+    where is_in_history
 
 ),
 
@@ -61,8 +63,8 @@ final as (
 
     select distinct activity.account_id
     from activity
-    inner join calendar
-        on activity.activity_date between calendar.first_day and calendar.last_day
+    inner join history
+        on activity.activity_date between history.first_day and history.last_day
 
 )
 
