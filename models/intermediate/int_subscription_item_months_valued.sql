@@ -31,9 +31,9 @@ with_usage as (
         case
             when item_months.pricing_model = 'usage'
                 then {{ money(
-                    "greatest(0, coalesce(usage_months.usage_quantity, 0)"
-                    ~ " - coalesce(item_months.included_units, 0) * item_months.quantity)"
-                    ~ " * coalesce(item_months.overage_unit_amount, 0)") }}
+                    "greatest(0, coalesce(usage_months.usage_quantity, 0) - "
+                    ~ money("coalesce(item_months.included_units, 0) * item_months.quantity")
+                    ~ ") * coalesce(item_months.overage_unit_amount, 0)") }}
             else {{ money(0) }}
         end
         {%- else -%}
