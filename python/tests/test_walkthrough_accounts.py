@@ -158,3 +158,18 @@ def test_upgrade_is_one_upsell(marts):
     assert movements("acct_wt_upgrade", d(2024, 7)) == [
         ("prod_core", "expansion", "upsell", Decimal("360"))
     ]
+
+
+def test_play_evidence_reads_in_words(sample_build):
+    with sample_build.connect() as con:
+        evidence = dict(
+            con.sql(
+                "select play_motion, evidence from main_marts.expansion_plays "
+                "where account_id in ('acct_sig_seat_cap', 'acct_sig_usage_trend')"
+            ).fetchall()
+        )
+    assert evidence == {
+        "seat_upsell": "19 of 20 seats in use; at or above 80% for 45 days running",
+        "usage_tier": "last 30 days used 73% of the monthly commitment; "
+        "on trend to reach it in 75 days",
+    }

@@ -182,6 +182,56 @@ candidate_plays as (
 
 ),
 
+described as (
+
+    select
+        candidate_plays.*,
+        -- the evidence in words, for the person making the call
+        case candidate_plays.play_motion
+            when 'seat_upsell'
+                then
+                    {{ to_text('eligible_accounts.active_users') }} || ' of '
+                    || {{ to_text('eligible_accounts.licensed_seats', whole=true) }}
+                    || ' seats in use; at or above 80% for '
+                    || {{ to_text('eligible_accounts.seat_ready_streak_days') }} || ' days running'
+            when 'usage_tier'
+                then
+                    'last 30 days used '
+                    || {{ to_text('100 * eligible_accounts.usage_commitment_ratio', whole=true) }}
+                    || '% of the monthly commitment'
+                    || case
+                        when eligible_accounts.is_usage_tier_ready
+                            then
+                                ', at or above 80% for '
+                                || {{ to_text('eligible_accounts.usage_ready_streak_days') }}
+                                || ' days running'
+                        else ''
+                    end
+                    || case
+                        when eligible_accounts.is_in_expansion_window
+                            then
+                                '; on trend to reach it in '
+                                || {{ to_text('eligible_accounts.projected_days_to_commitment') }}
+                                || ' days'
+                        else ''
+                    end
+            when 'tier_upgrade'
+                then
+                    'uses '
+                    || {{ to_text('100 * candidate_plays.product_adoption_breadth', whole=true) }}
+                    || '% of the features of its product, below the top tier'
+            when 'cross_sell'
+                then
+                    'uses '
+                    || {{ to_text('100 * candidate_plays.product_adoption_breadth', whole=true) }}
+                    || '% of the core product''s features and does not hold this add-on'
+        end as evidence
+    from candidate_plays
+    inner join eligible_accounts
+        on candidate_plays.account_id = eligible_accounts.account_id
+
+),
+
 final as (
 
     select
@@ -206,8 +256,9 @@ final as (
         eligible_accounts.projected_days_to_commitment,
         eligible_accounts.consumption_growth_qoq,
         eligible_accounts.adoption_breadth,
-        candidate_plays.product_adoption_breadth
-    from candidate_plays
+        candidate_plays.product_adoption_breadth,
+        candidate_plays.evidence
+    from described as candidate_plays
     inner join eligible_accounts
         on candidate_plays.account_id = eligible_accounts.account_id
     inner join play_owners
