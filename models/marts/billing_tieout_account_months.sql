@@ -1,7 +1,10 @@
 {#- Billing tie-out: what was invoiced against what the subscriptions say, per account-month.
     Recognised recurring revenue in month M = sum over `recurring` invoice lines of
-      amount x (days of the line's period inside M) / (days in the period),
-    periods being [period_start, period_end), converted at M's FX rate. It is compared with the
+      amount x (M's part of the period, in months) / (the period's length, in months),
+    periods being [period_start, period_end) and a month's part being its days in the period
+    over its own days, converted at M's FX rate. Measuring in months rather than days makes a
+    line billed for whole months recognise exactly its monthly price in each of them (an
+    annual invoice gives February a twelfth, like every month), as MRR does. It is compared with the
     subscription part of MRR (recurring_mrr): usage overage is invoiced on `usage` lines and
     one-time fees, credits and taxes are never MRR. Billing and subscriptions drift legitimately
     (proration, calendar days against a monthly run rate), so the variance is reported, not
@@ -37,13 +40,14 @@ months as (
 recurring_lines as (
 
     select
+        invoice_line_id,
         account_id,
         currency_code,
         amount,
         period_start,
         period_end,
-        {{ dbt.datediff('period_start', 'period_end', 'day') }}
-            as period_days
+        {{ month_start('period_start') }} as first_month,
+        {{ month_start('period_end') }} as end_month
     from invoice_lines
     where
         line_type = 'recurring'
@@ -51,30 +55,54 @@ recurring_lines as (
 
 ),
 
--- each line once per calendar month its period overlaps: the part of [period_start,
--- period_end) inside [month_start, month_start of the next month)
+-- the period's length in months: the first month's share of its days, the whole months in
+-- between, and the share of the month the period ends in (0 when it ends on a month start)
+line_lengths as (
+
+    select
+        *,
+        {%- set first_month_days = dbt.datediff(
+            'first_month', dbt.dateadd('month', 1, 'first_month'), 'day') %}
+        {%- set end_month_days = dbt.datediff(
+            'end_month', dbt.dateadd('month', 1, 'end_month'), 'day') %}
+        case
+            when first_month = end_month
+                then {{ money(dbt.datediff('period_start', 'period_end', 'day') ~ ' / ' ~ first_month_days) }}
+            else
+                {{ money(
+                    dbt.datediff('period_start', dbt.dateadd('month', 1, 'first_month'), 'day')
+                    ~ ' / ' ~ first_month_days) }}
+                + {{ dbt.datediff(dbt.dateadd('month', 1, 'first_month'), 'end_month', 'month') }}
+                + {{ money(dbt.datediff('end_month', 'period_end', 'day') ~ ' / ' ~ end_month_days) }}
+        end as period_months
+    from recurring_lines
+
+),
+
+-- each line once per reporting month its period overlaps, with that month's part in months
 line_months as (
 
     select
-        recurring_lines.account_id,
-        recurring_lines.currency_code,
-        recurring_lines.amount,
-        recurring_lines.period_days,
+        line_lengths.account_id,
+        line_lengths.currency_code,
+        line_lengths.amount,
+        line_lengths.period_months,
         months.month_number,
         months.month_start,
-        case
-            when recurring_lines.period_start > months.month_start then recurring_lines.period_start
-            else months.month_start
-        end as overlap_start,
-        case
-            when recurring_lines.period_end <= months.month_end then recurring_lines.period_end
-            else cast({{ dbt.dateadd('day', 1, 'months.month_end') }} as date)
-        end as overlap_end
-    from recurring_lines
+        {{ money(
+            dbt.datediff(
+                'case when line_lengths.period_start > months.month_start'
+                ~ ' then line_lengths.period_start else months.month_start end',
+                'case when line_lengths.period_end <= months.month_end then line_lengths.period_end'
+                ~ ' else ' ~ dbt.dateadd('day', 1, 'months.month_end') ~ ' end',
+                'day')
+            ~ ' / (' ~ dbt.datediff('months.month_start', 'months.month_end', 'day') ~ ' + 1)') }}
+            as month_part
+    from line_lengths
     inner join months
         on
-            recurring_lines.period_start <= months.month_end
-            and recurring_lines.period_end > months.month_start
+            line_lengths.period_start <= months.month_end
+            and line_lengths.period_end > months.month_start
 
 ),
 
@@ -84,10 +112,7 @@ line_month_amounts as (
         line_months.account_id,
         line_months.month_start,
         {{ money(
-            safe_divide(
-                'line_months.amount * '
-                ~ dbt.datediff('line_months.overlap_start', 'line_months.overlap_end', 'day'),
-                'line_months.period_days')
+            safe_divide('line_months.amount * line_months.month_part', 'line_months.period_months')
             ~ ' * fx_rates.rate_to_reporting') }} as recognised_amount
     from line_months
     left join fx_rates
