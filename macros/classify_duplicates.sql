@@ -1,6 +1,6 @@
 {#
     classify_duplicates(relation, key_columns, columns, version_column=none,
-                        required_key_columns=none)
+                        required_key_columns=none, keyless=false)
 
     Selects every row of `relation` with three added columns, so staging can keep one row per
     key and the quarantine can account for every other raw row:
@@ -21,8 +21,11 @@
         columns: every column of the relation (the content compared between copies).
         version_column: optional; a later value supersedes an earlier one of the same key.
         required_key_columns: the key columns that may not be null (default: all of them).
+        keyless: the table has no key (the contract names none): every row with its required
+            columns is kept, identical rows included, and key_columns only name the row. For
+            the daily activity tables, whose rows are readings to add up.
 #}
-{% macro classify_duplicates(relation, key_columns, columns, version_column=none, required_key_columns=none) %}
+{% macro classify_duplicates(relation, key_columns, columns, version_column=none, required_key_columns=none, keyless=false) %}
     {%- set required_key_columns = required_key_columns or key_columns -%}
     {%- set text_type = dbt.type_string() -%}
     {%- set version_group = ("coalesce(cast(" ~ version_column ~ " as " ~ text_type ~ "), '')")
@@ -41,8 +44,10 @@
                 )
                 then 'superseded_version'
             {%- endif %}
+            {%- if not keyless %}
             when hashed.first_row_hash <> hashed.last_row_hash then 'duplicate_key'
             when hashed.copy_number > 1 then 'duplicate_row'
+            {%- endif %}
             else 'kept'
         end as duplicate_status
     from (

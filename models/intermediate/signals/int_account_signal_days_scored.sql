@@ -35,10 +35,16 @@ feature_days as (
 
 ),
 
+-- readings of one account and day add up (the contract gives seat_activity no key)
 seat_activity as (
 
-    select * from {{ ref('int_seat_activity_validated') }}
+    select
+        account_id,
+        activity_date,
+        sum(active_users) as active_users
+    from {{ ref('int_seat_activity_validated') }}
     where rejection_code is null
+    group by account_id, activity_date
 
 ),
 

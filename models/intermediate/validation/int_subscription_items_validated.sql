@@ -4,9 +4,10 @@
     before valid_from; negative quantity or price; a discount outside 0-100; a currency that is
     neither the reporting currency nor in fx_rates; a date in the far future or an updated_at
     after the build; then, among the versions that pass all of these, a foreign-currency
-    version active at a month end of the horizon with no rate for that month; last, a version
-    overlapping an earlier-starting version of the same line (subscription x product), of which
-    the earlier is kept. Zero prices, 100% discounts and zero-length versions are valid. -#}
+    version active at a month end of the horizon with no rate for that month; last, a paid
+    version overlapping an earlier-starting paid version of the same line (subscription x plan),
+    of which the earlier is kept. Zero prices, 100% discounts, zero-length versions and a
+    far-future valid_to (an open end) are valid. -#}
 {%- set reporting_currency = var("reporting_currency", "USD") -%}
 {%- set text = dbt.type_string() -%}
 
@@ -14,7 +15,23 @@ with
 
 subscription_items as (
 
-    select * from {{ ref('stg_billing__subscription_items') }}
+    select
+        subscription_item_id,
+        subscription_id,
+        account_id,
+        plan_id,
+        quantity,
+        unit_amount,
+        discount_pct,
+        currency_code,
+        valid_from,
+        -- a far-future end (9999-12-31 is a common "never") is an open end, as null is
+        case when valid_to > {{ far_future_cutoff() }} then null else valid_to end as valid_to,
+        is_trial,
+        updated_at,
+        row_key,
+        row_detail
+    from {{ ref('stg_billing__subscription_items') }}
 
 ),
 
@@ -75,7 +92,6 @@ row_checks as (
                 then 'unknown_currency'
             when
                 subscription_items.valid_from > {{ far_future_cutoff() }}
-                or subscription_items.valid_to > {{ far_future_cutoff() }}
                 or subscription_items.updated_at > {{ dbt.current_timestamp() }}
                 then 'far_future_date'
         end as row_rejection_code
@@ -172,12 +188,16 @@ lines as (
         on clean_rows.subscription_item_id = fx_gaps.subscription_item_id
     where
         fx_gaps.subscription_item_id is null
+        -- a trial may run beside the paid version that follows it: only paid versions overlap
+        and not clean_rows.is_trial
         -- a zero-length version (valid_to = valid_from) is never active: it overlaps nothing
         and (clean_rows.valid_to is null or clean_rows.valid_to > clean_rows.valid_from)
 
 ),
 
--- a version that starts while an earlier-starting version of the same line is still open
+-- a version that starts while an earlier-starting version of the same line (subscription x
+-- plan) is still open: the same plan twice at once in one subscription counts it twice. Two
+-- plans of one product side by side (a platform fee and seats) are two lines, not an overlap
 overlapping_versions as (
 
     select
@@ -187,7 +207,7 @@ overlapping_versions as (
     inner join lines as earlier_versions
         on
             later_versions.subscription_id = earlier_versions.subscription_id
-            and later_versions.product_id = earlier_versions.product_id
+            and later_versions.plan_id = earlier_versions.plan_id
             and later_versions.subscription_item_id <> earlier_versions.subscription_item_id
             and (
                 later_versions.valid_from > earlier_versions.valid_from
@@ -270,8 +290,7 @@ final as (
                     || 'fx_rates'
             when 'far_future_date'
                 then
-                    'valid_from ' || cast(valid_from as {{ text }}) || ', valid_to '
-                    || coalesce(cast(valid_to as {{ text }}), '(null)') || ' or updated_at '
+                    'valid_from ' || cast(valid_from as {{ text }}) || ' or updated_at '
                     || cast(updated_at as {{ text }}) || ' is in the far future'
             when 'missing_fx_rate'
                 then

@@ -23,7 +23,8 @@ classified as (
         relation='renamed',
         key_columns=['account_id', 'feature_id', 'usage_date'],
         columns=['account_id', 'feature_id', 'usage_date', 'events'],
-        required_key_columns=['account_id', 'usage_date']
+        required_key_columns=['account_id', 'usage_date'],
+        keyless=true
     ) }}
 
 ),

@@ -21,7 +21,8 @@ classified as (
     {{ classify_duplicates(
         relation='renamed',
         key_columns=['account_id', 'activity_date'],
-        columns=['account_id', 'activity_date', 'active_users']
+        columns=['account_id', 'activity_date', 'active_users'],
+        keyless=true
     ) }}
 
 ),

@@ -24,7 +24,8 @@ classified as (
         relation='renamed',
         key_columns=['account_id', 'subscription_id', 'usage_metric', 'usage_date'],
         columns=['account_id', 'subscription_id', 'usage_metric', 'usage_date', 'quantity'],
-        required_key_columns=['account_id', 'usage_date']
+        required_key_columns=['account_id', 'usage_date'],
+        keyless=true
     ) }}
 
 ),

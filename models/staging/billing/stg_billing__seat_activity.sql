@@ -1,5 +1,6 @@
-{#- One row per key: the kept row of each key (see base_billing__seat_activity and the macro
-    classify_duplicates); every other raw row is accounted for in billing_rejected_rows. -#}
+{#- Every raw row whose required key values are present: the contract gives this table no
+    key, so its rows are readings to add up, identical ones included (base_billing__seat_activity,
+    the macro classify_duplicates); rows without them are in billing_rejected_rows. -#}
 with
 
 base as (
@@ -15,7 +16,8 @@ final as (
         activity_date,
         active_users,
         row_key,
-        row_detail
+        row_detail,
+        copy_number
     from base
     where duplicate_status = 'kept'
 
