@@ -49,7 +49,7 @@ final as (
         currency_months.month_number,
         currency_months.month_start,
         case
-            when currency_months.currency_code = '{{ var("reporting_currency", "USD") }}'
+            when currency_months.currency_code = '{{ var("reporting_currency", "USD") | upper }}'
                 then {{ money(1) }}
             else fx_rates.rate_to_reporting
         end as rate_to_reporting

@@ -6,15 +6,20 @@ with
 subscription_items as (
 
     select * from {{ ref('int_subscription_items_validated') }}
-    where rejection_code is null
 
 ),
 
+-- the calendar starts with the first accepted paid version; the as_of_date is the latest
+-- updated_at of subscription_items (metrics.md), quarantined rows included, except one that
+-- is itself malformed by lying after the build date
 bounds as (
 
     select
-        min(case when not is_trial then valid_from end) as first_valid_from,
-        {{ as_of_date('updated_at') }} as as_of_date
+        min(case when rejection_code is null and not is_trial then valid_from end)
+            as first_valid_from,
+        {{ as_of_date(
+            "case when coalesce(rejection_code, '') <> 'far_future_date' then updated_at end"
+        ) }} as as_of_date
     from subscription_items
 
 ),

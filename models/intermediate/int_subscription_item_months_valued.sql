@@ -27,7 +27,7 @@ with_usage as (
     select
         item_months.*,
         coalesce(usage_months.usage_quantity, 0) as usage_quantity,
-        {% if var("include_usage_in_mrr", true) -%}
+        {% if var("include_usage_in_mrr", true) | string | lower not in ["false", "0", "no"] -%}
         case
             when item_months.pricing_model = 'usage'
                 then {{ money(

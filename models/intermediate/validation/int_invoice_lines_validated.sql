@@ -1,5 +1,5 @@
 {#- Every staged invoice line with the reason it is quarantined, null when accepted. -#}
-{%- set reporting_currency = var("reporting_currency", "USD") -%}
+{%- set reporting_currency = var("reporting_currency", "USD") | upper -%}
 with
 
 invoice_lines as (

@@ -8,7 +8,7 @@
     version overlapping an earlier-starting paid version of the same line (subscription x plan),
     of which the earlier is kept. Zero prices, 100% discounts, zero-length versions and a
     far-future valid_to (an open end) are valid. -#}
-{%- set reporting_currency = var("reporting_currency", "USD") -%}
+{%- set reporting_currency = var("reporting_currency", "USD") | upper -%}
 {%- set text = dbt.type_string() -%}
 
 with
@@ -112,10 +112,15 @@ clean_rows as (
 
 ),
 
+-- the same horizon as int_months_spined: the latest updated_at of any row not itself dated
+-- after the build
 horizon as (
 
-    select {{ horizon_month_start(as_of_date('updated_at')) }} as horizon_month_start
-    from clean_rows
+    select
+        {{ horizon_month_start(as_of_date(
+            "case when coalesce(row_rejection_code, '') <> 'far_future_date' then updated_at end"
+        )) }} as horizon_month_start
+    from row_checks
 
 ),
 
