@@ -4,7 +4,7 @@
     product line's change split into motions (metrics.md):
       cross_sell   the product was not held last month (gain) or is not held now (loss);
       upsell       the set of plans held changed: the whole net change, one movement;
-      seat_growth  same plans: change in quantity x this month's per-unit MRR;
+      seat_growth  same plans: each plan's change in quantity x its per-unit MRR this month;
       price_change same plans: the rest of the recurring change (per-unit MRR change x last
                    month's quantity, computed as a remainder so the parts add up exactly);
       usage_growth same plans: change in usage overage revenue.
@@ -22,6 +22,29 @@ product_months as (
 account_months as (
 
     select * from {{ ref('int_account_months_densified') }}
+
+),
+
+item_months as (
+
+    select * from {{ ref('int_subscription_item_months_valued') }}
+
+),
+
+-- quantity and recurring MRR per plan of a product line, this month and (at next month's
+-- rates) for next month's comparison
+plan_months as (
+
+    select
+        account_id,
+        product_id,
+        plan_id,
+        month_number,
+        sum(quantity) as quantity,
+        sum(recurring_mrr) as recurring_mrr,
+        sum(recurring_mrr_at_next_rate) as recurring_mrr_at_next_rate
+    from item_months
+    group by account_id, product_id, plan_id, month_number
 
 ),
 
@@ -82,13 +105,7 @@ retained_lines as (
             when is_held and was_held and plan_ids <> previous_plan_ids then 'upsell'
             when is_held and was_held then 'same_plans'
             else 'not_held'
-        end as change_kind,
-        case
-            when quantity <> 0 then {{ money('recurring_mrr / quantity') }}
-            when previous_quantity <> 0
-                then {{ money('previous_recurring_mrr_cc / previous_quantity') }}
-            else {{ money(0) }}
-        end as unit_mrr
+        end as change_kind
     from lines
     where account_status = 'retained'
 
@@ -108,15 +125,45 @@ whole_line_changes as (
 
 ),
 
-same_plan_lines as (
+-- seat growth per plan: each plan's quantity change at its own per-unit MRR (this month's;
+-- last month's when none is held now), so a flat fee beside seats, or two seat plans at
+-- different prices, show no price change when only a quantity moved. A remainder under
+-- rounding_tolerance is the rounding of the per-unit division: all of it is seat growth
+plan_pairs as (
 
     select
-        *,
+        current_plans.account_id,
+        current_plans.product_id,
+        current_plans.month_number,
+        current_plans.quantity,
+        previous_plans.quantity as previous_quantity,
+        current_plans.recurring_mrr,
+        previous_plans.recurring_mrr_at_next_rate as previous_recurring_mrr_cc,
+        case
+            when current_plans.quantity <> 0
+                then {{ money('current_plans.recurring_mrr / current_plans.quantity') }}
+            when previous_plans.quantity <> 0
+                then {{ money('previous_plans.recurring_mrr_at_next_rate / previous_plans.quantity') }}
+            else {{ money(0) }}
+        end as unit_mrr
+    from plan_months as current_plans
+    inner join plan_months as previous_plans
+        on
+            current_plans.account_id = previous_plans.account_id
+            and current_plans.product_id = previous_plans.product_id
+            and current_plans.plan_id = previous_plans.plan_id
+            and current_plans.month_number = previous_plans.month_number + 1
+
+),
+
+plan_seat_growth as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
         case
             when quantity = previous_quantity then {{ money(0) }}
-            -- per-unit MRR unchanged: the per-unit division and the FX conversions round at the
-            -- tenth decimal, so the remainder would be dust; a price change under a hundredth of
-            -- a cent is that rounding, and the whole recurring change is seat growth
             when
                 abs(
                     recurring_mrr - previous_recurring_mrr_cc
@@ -125,8 +172,34 @@ same_plan_lines as (
                 then {{ money('recurring_mrr - previous_recurring_mrr_cc') }}
             else {{ money('(quantity - previous_quantity) * unit_mrr') }}
         end as seat_growth_amount
+    from plan_pairs
+
+),
+
+line_seat_growth as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        sum(seat_growth_amount) as seat_growth_amount
+    from plan_seat_growth
+    group by account_id, product_id, month_number
+
+),
+
+same_plan_lines as (
+
+    select
+        retained_lines.*,
+        coalesce(line_seat_growth.seat_growth_amount, {{ money(0) }}) as seat_growth_amount
     from retained_lines
-    where change_kind = 'same_plans'
+    left join line_seat_growth
+        on
+            retained_lines.account_id = line_seat_growth.account_id
+            and retained_lines.product_id = line_seat_growth.product_id
+            and retained_lines.month_number = line_seat_growth.month_number
+    where retained_lines.change_kind = 'same_plans'
 
 ),
 

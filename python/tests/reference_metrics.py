@@ -353,13 +353,18 @@ class Reference:
 class _Line:
     """One product line (account x product) at one month end: its active non-trial versions."""
 
-    __slots__ = ("plans", "quantity", "recurring", "usage")
+    __slots__ = ("plan_quantity", "plan_recurring", "plans", "quantity", "recurring", "usage")
 
     def __init__(self) -> None:
         self.plans: set[str] = set()
         self.quantity = ZERO
         self.recurring: dict[str, Decimal] = defaultdict(Decimal)
         self.usage: dict[str, Decimal] = defaultdict(Decimal)
+        # per plan, for the seat / price split of a line holding several plans
+        self.plan_quantity: dict[str, Decimal] = defaultdict(Decimal)
+        self.plan_recurring: dict[str, dict[str, Decimal]] = defaultdict(
+            lambda: defaultdict(Decimal)
+        )
 
     def total(self) -> dict[str, Decimal]:
         out: dict[str, Decimal] = defaultdict(Decimal)
@@ -521,6 +526,8 @@ def _compute(
             line.plans.add(plan["plan_id"])
             line.quantity += quantity
             line.recurring[currency] += recurring
+            line.plan_quantity[plan["plan_id"]] += quantity
+            line.plan_recurring[plan["plan_id"]][currency] += recurring
             line.usage[currency] += overage
             month = add_months(month, 1)
 
@@ -773,13 +780,18 @@ def _motions(
         else:
             recurring0 = value(line0.recurring, month)
             recurring1 = value(line1.recurring, month)
-            q0, q1 = line0.quantity, line1.quantity
-            if q1 != 0:
-                seat_growth = (q1 - q0) * recurring1 / q1
-            elif q0 != 0:
-                seat_growth = (q1 - q0) * recurring0 / q0
-            else:
-                seat_growth = ZERO
+            # per plan: seat growth is each plan's quantity change at its own per-unit MRR,
+            # so a line holding a flat fee beside seats, or two seat plans at different
+            # prices, shows no price change when only a quantity moved
+            seat_growth = ZERO
+            for plan_id in line1.plans:
+                plan_r0 = value(line0.plan_recurring[plan_id], month)
+                plan_r1 = value(line1.plan_recurring[plan_id], month)
+                q0, q1 = line0.plan_quantity[plan_id], line1.plan_quantity[plan_id]
+                if q1 != 0:
+                    seat_growth += (q1 - q0) * plan_r1 / q1
+                elif q0 != 0:
+                    seat_growth += (q1 - q0) * plan_r0 / q0
             price_change = (recurring1 - recurring0) - seat_growth
             if abs(price_change) < _DUST:
                 # the per-unit division at 50 digits leaves ~1e-48 behind when the per-unit

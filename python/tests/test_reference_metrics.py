@@ -906,3 +906,16 @@ def test_load_raw_parses_types_dedupes_items_and_normalises_currencies(tmp_path)
     (tmp_path / "plans.csv").unlink()
     with pytest.raises(FileNotFoundError):
         load_raw(tmp_path)
+
+
+def test_a_line_holding_a_flat_fee_beside_seats_splits_seats_per_plan():
+    # CORE holds FLAT (100) and SEAT (10 x 10) in January; in February the seats go to 12
+    # on the same plans: seat growth is 2 x 10 = 20 and there is no price change (a line-wide
+    # average per-unit MRR of 220 / 13 would invent one)
+    items = [
+        item("mix-1", "MIX", "FLAT", "2024-01-01", unit="100", sub="MIX-fee"),
+        item("mix-2", "MIX", "SEAT", "2024-01-01", "2024-02-10", qty="10", unit="10"),
+        item("mix-3", "MIX", "SEAT", "2024-02-10", qty="12", unit="10"),
+    ]
+    ref = compute(dataset(items), as_of_date=d("2024-02-29"))
+    assert moves(ref, "MIX", FEB) == {("CORE", "expansion", "seat_growth"): D(20)}
