@@ -135,9 +135,6 @@ with_previous as (
         lag(plan_ids) over (
             partition by account_id, product_id order by month_number
         ) as previous_plan_ids,
-        lag(quantity) over (
-            partition by account_id, product_id order by month_number
-        ) as previous_quantity,
         lag(recurring_mrr + usage_mrr) over (
             partition by account_id, product_id order by month_number
         ) as previous_mrr,
@@ -163,7 +160,6 @@ final as (
         plan_ids,
         previous_plan_ids,
         quantity,
-        coalesce(previous_quantity, 0) as previous_quantity,
         recurring_mrr,
         usage_mrr,
         {{ money('recurring_mrr + usage_mrr') }} as mrr,

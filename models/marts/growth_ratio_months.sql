@@ -14,17 +14,7 @@ account_waterfall as (
 
 scoped_rows as (
 
-    select
-        'overall' as dimension,
-        'all' as dimension_value,
-        account_waterfall.*
-    from account_waterfall
-    union all
-    select
-        'segment' as dimension,
-        segment as dimension_value,
-        account_waterfall.*
-    from account_waterfall
+    {{ overall_and_segment_rows('account_waterfall') }}
 
 ),
 

@@ -109,17 +109,7 @@ account_rows as (
 
 scoped_rows as (
 
-    select
-        'overall' as dimension,
-        'all' as dimension_value,
-        account_rows.*
-    from account_rows
-    union all
-    select
-        'segment' as dimension,
-        segment as dimension_value,
-        account_rows.*
-    from account_rows
+    {{ overall_and_segment_rows('account_rows') }}
 
 ),
 

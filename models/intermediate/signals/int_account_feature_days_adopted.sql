@@ -1,5 +1,6 @@
 {#- Feature adoption per signal account, product and day: the distinct features of the product
-    with events in the trailing 90 days, and the features the product has. A feature used on
+    with events in the trailing 90 days (the features a product has are counted where breadth is
+    computed, over the products held). A feature used on
     day u counts on days u to u + 89; uses less than 90 days apart are first merged into one
     span, so each feature counts at most once a day without a distinct count over a window. -#}
 with
@@ -87,7 +88,7 @@ spans as (
 
 ),
 
-feature_days as (
+final as (
 
     select
         spans.account_id,
@@ -101,31 +102,6 @@ feature_days as (
     inner join days
         on days.activity_date between spans.first_day and spans.last_day
     group by spans.account_id, features.product_id, days.day_number, days.activity_date
-
-),
-
-product_features as (
-
-    select
-        product_id,
-        count(*) as features_available
-    from features
-    group by product_id
-
-),
-
-final as (
-
-    select
-        feature_days.account_id,
-        feature_days.product_id,
-        feature_days.day_number,
-        feature_days.activity_date,
-        feature_days.features_used_90d,
-        product_features.features_available
-    from feature_days
-    inner join product_features
-        on feature_days.product_id = product_features.product_id
 
 )
 
