@@ -36,7 +36,7 @@ plan_sets as (
         account_id,
         product_id,
         month_number,
-        {{ dbt.listagg('plan_id', "','", 'order by plan_id') }} as plan_ids
+        {{ sorted_listagg('plan_id', "','") }} as plan_ids
     from plans_held
     group by account_id, product_id, month_number
 
