@@ -15,7 +15,7 @@
         {%- if with_names -%}
             {%- do parts.append("'" ~ column ~ "='") -%}
         {%- endif -%}
-        {%- do parts.append("coalesce(cast(" ~ column ~ " as " ~ dbt.type_string() ~ "), '(null)')") -%}
+        {%- do parts.append("coalesce(" ~ to_text(column) ~ ", '(null)')") -%}
         {%- if not loop.last -%}
             {%- do parts.append("'; '" if with_names else "'|'") -%}
         {%- endif -%}

@@ -28,7 +28,7 @@ final as (
             when 'missing_required_value' then 'rate_to_reporting is required'
             when 'invalid_fx_rate'
                 then
-                    'rate_to_reporting ' || cast(rate_to_reporting as {{ dbt.type_string() }})
+                    'rate_to_reporting ' || {{ to_text('rate_to_reporting') }}
                     || ' is not positive'
             when 'far_future_date'
                 then

@@ -53,9 +53,9 @@ final as (
             when 'negative_amount'
                 then
                     'list_unit_amount '
-                    || coalesce(cast(list_unit_amount as {{ dbt.type_string() }}), '(null)')
+                    || coalesce({{ to_text('list_unit_amount') }}, '(null)')
                     || ' or overage_unit_amount '
-                    || coalesce(cast(overage_unit_amount as {{ dbt.type_string() }}), '(null)')
+                    || coalesce({{ to_text('overage_unit_amount') }}, '(null)')
                     || ' is negative'
         end as rejection_reason
     from checked

@@ -284,11 +284,11 @@ final as (
                     'valid_to ' || cast(valid_to as {{ text }}) || ' is before valid_from '
                     || cast(valid_from as {{ text }})
             when 'negative_quantity'
-                then 'quantity ' || cast(quantity as {{ text }}) || ' is negative'
+                then 'quantity ' || {{ to_text('quantity') }} || ' is negative'
             when 'negative_amount'
-                then 'unit_amount ' || cast(unit_amount as {{ text }}) || ' is negative'
+                then 'unit_amount ' || {{ to_text('unit_amount') }} || ' is negative'
             when 'invalid_discount'
-                then 'discount_pct ' || cast(discount_pct as {{ text }}) || ' is outside 0-100'
+                then 'discount_pct ' || {{ to_text('discount_pct') }} || ' is outside 0-100'
             when 'unknown_currency'
                 then
                     'currency ' || currency_code || ' is not {{ reporting_currency }} and has no '

@@ -39,7 +39,7 @@ final as (
             when 'unknown_account'
                 then 'account ' || account_id || ' is not an accepted account'
             when 'negative_quantity'
-                then 'quantity ' || cast(quantity as {{ dbt.type_string() }}) || ' is negative'
+                then 'quantity ' || {{ to_text('quantity') }} || ' is negative'
             when 'far_future_date'
                 then
                     'usage_date ' || cast(usage_date as {{ dbt.type_string() }})
