@@ -17,6 +17,21 @@ def database_path() -> Path:
     return Path(os.environ.get("DUCKDB_PATH", default))
 
 
+def spark_warehouse_path() -> Path:
+    default = Path(os.environ.get("DBT_PROJECT_DIR", PROJECT_DIR)) / "spark-warehouse"
+    return Path(os.environ.get("SPARK_WAREHOUSE_PATH", default))
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """The DuckDB file, or with DBT_TARGET=spark what the local Spark target wrote (its
+    tables' Parquet files, reconciliation/spark_warehouse.py)."""
+    if os.environ.get("DBT_TARGET") == "spark":
+        from reconciliation import spark_warehouse
+
+        return spark_warehouse.connect(spark_warehouse_path())
+    return duckdb.connect(str(database_path()), read_only=True)
+
+
 def money(value) -> str:
     return "n/a" if value is None else f"{value:,.2f}"
 
@@ -26,11 +41,13 @@ def percent(value) -> str:
 
 
 def main() -> int:
-    path = database_path()
+    spark = os.environ.get("DBT_TARGET") == "spark"
+    path = spark_warehouse_path() if spark else database_path()
     if not path.exists():
-        print(f"no warehouse at {path}: run ./warehouse build first", file=sys.stderr)
+        command = "./warehouse spark build" if spark else "./warehouse build"
+        print(f"no warehouse at {path}: run {command} first", file=sys.stderr)
         return 1
-    with duckdb.connect(str(path), read_only=True) as con:
+    with connect() as con:
         waterfall = con.sql(
             "select * from main_marts.mrr_waterfall_months "
             "where dimension = 'overall' order by month_start desc limit 1"

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
-from reconciliation import report
+from reconciliation import report, spark_warehouse
 from reconciliation.rules import Options, Rule, build_rules
 from reconciliation.runner import FAIL, PASS, WARN, Outcome, existing_relations, run_rules
 
@@ -41,6 +41,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="reconcile.py", description="Reconcile the built revenue warehouse (GX Core)."
     )
     parser.add_argument("--database", type=Path, default=None, help="the DuckDB file")
+    parser.add_argument(
+        "--spark-warehouse",
+        type=Path,
+        default=None,
+        help="check what the `spark` target built instead: its SPARK_WAREHOUSE_PATH folder"
+        " (the tables' Parquet files are read, see reconciliation/spark_warehouse.py)",
+    )
     parser.add_argument(
         "--raw-data-path",
         type=Path,
@@ -167,15 +174,31 @@ def final_line(outcomes: list[Outcome], report_path: Path) -> str:
     )
 
 
+def open_warehouse(spark_warehouse_path: Path | None, database: Path):
+    """A DuckDB connection to the warehouse: the DuckDB file read-only, or views over the
+    Parquet files of a Spark build."""
+    if spark_warehouse_path:
+        return spark_warehouse.connect(spark_warehouse_path)
+    return duckdb.connect(str(database), read_only=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the suite; 0 when no rule fails (warnings allowed), 1 otherwise."""
     args = parse_args(argv)
-    database = args.database or default_database()
+    if args.spark_warehouse and args.database:
+        print("reconciliation: give --database or --spark-warehouse, not both", file=sys.stderr)
+        return 2
+    database = args.spark_warehouse or args.database or default_database()
     if not database.exists():
         print(f"reconciliation: no warehouse at {database}: build it first", file=sys.stderr)
         return 1
     options = Options(raw_data_path(args), args.tieout_tolerance, args.tieout_severity)
-    with duckdb.connect(str(database), read_only=True) as con:
+    try:
+        connection = open_warehouse(args.spark_warehouse, database)
+    except FileNotFoundError as error:
+        print(f"reconciliation: {error}", file=sys.stderr)
+        return 1
+    with connection as con:
         existing = existing_relations(con)
         rules = build_rules(existing, options)
         print(f"Reconciliation (Great Expectations) of {database}")

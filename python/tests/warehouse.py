@@ -79,6 +79,59 @@ def run_dbt(workdir: Path, *args: str, variables: dict | None = None) -> BuildRe
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, database)
 
 
+@dataclass
+class SparkBuildResult:
+    """A build on the local `spark` target: its tables are Parquet files under warehouse_path."""
+
+    returncode: int
+    output: str
+    warehouse_path: Path
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """DuckDB views over the Parquet files Spark wrote (reconciliation.spark_warehouse)."""
+        sys.path.insert(0, str(PROJECT_DIR / "python"))
+        from reconciliation import spark_warehouse
+
+        return spark_warehouse.connect(self.warehouse_path)
+
+
+def run_dbt_spark(workdir: Path, *args: str) -> SparkBuildResult:
+    """Run one dbt command on the local `spark` target (dbt-spark's session method, one Spark
+    session for the whole command) through python/spark_local, which runs the Python models
+    in that session. Spark's tables and metastore live in workdir/spark."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    warehouse_path = workdir / "spark"
+    python_dir = str(PROJECT_DIR / "python")
+    env = {
+        **os.environ,
+        "DBT_TARGET": "spark",
+        "DBT_PROJECT_DIR": str(PROJECT_DIR),
+        "SPARK_WAREHOUSE_PATH": str(warehouse_path),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+        "PYTHONPATH": os.pathsep.join(filter(None, [python_dir, os.environ.get("PYTHONPATH")])),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "spark_local",
+        *args,
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        "--target-path",
+        str(workdir / "target"),
+        "--log-path",
+        str(workdir / "logs"),
+    ]
+    completed = subprocess.run(
+        command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
+    )
+    return SparkBuildResult(
+        completed.returncode, completed.stdout + completed.stderr, warehouse_path
+    )
+
+
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> list[dict]:
     relation = con.sql(f"select * from {MART_SCHEMA}.{table}")
     return [dict(zip(relation.columns, row, strict=False)) for row in relation.fetchall()]
