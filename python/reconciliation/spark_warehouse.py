@@ -58,7 +58,6 @@ def connect(spark_warehouse_path: Path) -> duckdb.DuckDBPyConnection:
         con.execute(f"create schema if not exists {quoted(schema)}")
         files = str(folder / "*.parquet").replace("'", "''")
         con.execute(
-            f"create view {quoted(schema)}.{quoted(table)} as"
-            f" select * from read_parquet('{files}')"
+            f"create view {quoted(schema)}.{quoted(table)} as select * from read_parquet('{files}')"
         )
     return con

@@ -57,8 +57,7 @@ def sort_key(row: tuple) -> tuple:
     """Rows ordered by their exact columns first, then by numbers rounded far above any
     engine difference, so the same row sorts to the same place on both sides."""
     exact = tuple(
-        (value is None, "" if isinstance(value, (Decimal, float)) else str(value))
-        for value in row
+        (value is None, "" if isinstance(value, (Decimal, float)) else str(value)) for value in row
     )
     rounded = tuple(
         round(float(value), 6) if isinstance(value, (Decimal, float)) else 0
