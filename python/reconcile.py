@@ -8,8 +8,15 @@ Exits 1 when any rule fails. The rules and the design are in python/reconciliati
 """
 
 import sys
+import warnings
 
-from reconciliation.cli import main
+# Great Expectations imports pyspark when it is installed (the Spark target's requirement), and
+# pyspark warns on import about pandas 3; neither is used for the reconciliation.
+warnings.filterwarnings(
+    "ignore", message="PySpark does not yet fully support", category=FutureWarning
+)
+
+from reconciliation.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

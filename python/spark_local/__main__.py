@@ -2,11 +2,17 @@
 submission method installed (see the package docstring)."""
 
 import os
+import warnings
 from pathlib import Path
 
-from dbt.cli.main import cli
+# pyspark warns on import about pandas 3; the Spark path never converts to pandas
+warnings.filterwarnings(
+    "ignore", message="PySpark does not yet fully support", category=FutureWarning
+)
 
-from spark_local.submission import install
+from dbt.cli.main import cli  # noqa: E402
+
+from spark_local.submission import install  # noqa: E402
 
 if __name__ == "__main__":
     # Spark reads log4j2.properties from SPARK_CONF_DIR when dbt starts the session
