@@ -166,8 +166,19 @@ def test_every_macro_argument_is_a_real_parameter(site_manifest):
 
 def test_overview_explains_layers_and_metrics(site_manifest):
     overview = site_manifest["docs"]["doc.revenue_warehouse.__overview__"]["block_contents"]
-    for phrase in ("## The layers", "## Metric definitions", "staging", "intermediate", "marts",
-                   "semantic", "NRR", "GRR", "Quick ratio", "ARPA", "exposures"):  # fmt: skip
+    for phrase in (
+        "## The layers",
+        "## Metric definitions",
+        "staging",
+        "intermediate",
+        "marts",
+        "semantic",
+        "NRR",
+        "GRR",
+        "Quick ratio",
+        "ARPA",
+        "exposures",
+    ):
         assert phrase in overview, phrase
 
 
@@ -177,8 +188,13 @@ def test_report_and_dashboards_are_exposures(site_manifest):
     report_marts = {
         parent.split(".")[-1] for parent in exposures["revenue_report"]["depends_on"]["nodes"]
     }
-    assert {"mrr_waterfall_months", "retention_months", "cohort_retention",
-            "expansion_motion_months", "expansion_plays"} <= report_marts  # fmt: skip
+    assert {
+        "mrr_waterfall_months",
+        "retention_months",
+        "cohort_retention",
+        "expansion_motion_months",
+        "expansion_plays",
+    } <= report_marts
 
 
 def test_static_docs_are_one_self_contained_file(docs_build):
