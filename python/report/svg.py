@@ -66,8 +66,16 @@ def percent(value, digits: int = 1) -> str:
     return "n/a" if value is None else f"{float(value) * 100:.{digits}f}%"
 
 
+def attributes(attrs: dict) -> str:
+    """Keyword arguments as SVG attributes: class_ -> class, data_value -> data-value."""
+    return "".join(
+        f" {key.rstrip('_').replace('_', '-')}='{escape(str(value))}'"
+        for key, value in attrs.items()
+    )
+
+
 def text(x: float, y: float, content: str, anchor: str = "middle", size: int = 12, **attrs) -> str:
-    extra = "".join(f" {key.replace('_', '-')}='{escape(str(val))}'" for key, val in attrs.items())
+    extra = attributes(attrs)
     return (
         f"<text x='{x:.1f}' y='{y:.1f}' text-anchor='{anchor}' font-size='{size}' {FONT}"
         f"{extra}>{escape(content)}</text>"
@@ -75,7 +83,7 @@ def text(x: float, y: float, content: str, anchor: str = "middle", size: int = 1
 
 
 def line(x1: float, y1: float, x2: float, y2: float, stroke: str = "#999", **attrs) -> str:
-    extra = "".join(f" {key.replace('_', '-')}='{escape(str(val))}'" for key, val in attrs.items())
+    extra = attributes(attrs)
     return (
         f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' stroke='{stroke}'{extra}/>"
     )
@@ -83,7 +91,7 @@ def line(x1: float, y1: float, x2: float, y2: float, stroke: str = "#999", **att
 
 def rect(x: float, y: float, width: float, height: float, fill: str, title: str = "", **attrs):
     """A rectangle with a hover title; data-* attributes let tests read what it stands for."""
-    extra = "".join(f" {key.replace('_', '-')}='{escape(str(val))}'" for key, val in attrs.items())
+    extra = attributes(attrs)
     tooltip = f"<title>{escape(title)}</title>" if title else ""
     return (
         f"<rect x='{x:.2f}' y='{y:.2f}' width='{max(width, 0):.2f}' "
