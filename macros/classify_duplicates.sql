@@ -26,6 +26,24 @@
             the daily activity tables, whose rows are readings to add up.
 #}
 {% macro classify_duplicates(relation, key_columns, columns, version_column=none, required_key_columns=none, keyless=false) %}
+    {%- if keyless %}
+    {#- readings to add up: no row is dropped as a copy, so no hash and no comparison of
+        copies is needed, only a number telling identical readings apart -#}
+    select
+        {{ relation }}.*,
+        {{ row_values(key_columns) }} as row_key,
+        {{ row_values(columns, with_names=true) }} as row_detail,
+        row_number() over (
+            partition by {{ columns | join(", ") }}
+            order by {{ key_columns | first }}
+        ) as copy_number,
+        case
+            when {% for key in (required_key_columns or key_columns) %}{{ key }} is null{{ " or " if not loop.last }}{% endfor %}
+                then 'null_key'
+            else 'kept'
+        end as duplicate_status
+    from {{ relation }}
+    {%- else %}
     {%- set required_key_columns = required_key_columns or key_columns -%}
     {%- set text_type = dbt.type_string() -%}
     {%- set version_group = ("coalesce(cast(" ~ version_column ~ " as " ~ text_type ~ "), '')")
@@ -44,10 +62,8 @@
                 )
                 then 'superseded_version'
             {%- endif %}
-            {%- if not keyless %}
             when hashed.first_row_hash <> hashed.last_row_hash then 'duplicate_key'
             when hashed.copy_number > 1 then 'duplicate_row'
-            {%- endif %}
             else 'kept'
         end as duplicate_status
     from (
@@ -77,4 +93,5 @@
             from {{ relation }}
         ) as with_hash
     ) as hashed
+    {%- endif %}
 {%- endmacro %}

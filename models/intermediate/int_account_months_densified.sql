@@ -2,11 +2,33 @@
     months included: closing MRR, opening MRR (last month at last month's rates), opening
     re-valued at this month's rates, and the account's state this month, which decides whether
     the month carries new, churn, reactivation or motion movements (metrics.md). -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 product_months as (
 
     select * from {{ ref('int_account_product_months_densified') }}
+
+),
+
+-- the panel starts in the account's first month with MRR; whether it had MRR before a month
+-- looks back over the whole history, restated or not
+account_histories as (
+
+    select
+        account_id,
+        min(month_number) as first_mrr_month_number,
+        {%- if is_incremental() %}
+        max(
+            case when month_number < {{ restate_from_bound() }} and mrr > 0 then 1 else 0 end
+        )
+        {%- else %}
+        0
+        {%- endif %} as had_mrr_before_window
+    from product_months
+    group by account_id
 
 ),
 
@@ -20,9 +42,11 @@ account_months as (
         sum(usage_mrr) as usage_mrr,
         sum(mrr) as mrr,
         sum(opening_mrr) as opening_mrr,
-        sum(opening_mrr_cc) as opening_mrr_cc,
-        min(month_number) over (partition by account_id) as first_mrr_month_number
+        sum(opening_mrr_cc) as opening_mrr_cc
     from product_months
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
     group by account_id, month_number, month_start
 
 ),
@@ -30,13 +54,19 @@ account_months as (
 with_history as (
 
     select
-        *,
-        max(case when mrr > 0 then 1 else 0 end) over (
-            partition by account_id
-            order by month_number
-            rows between unbounded preceding and 1 preceding
+        account_months.*,
+        account_histories.first_mrr_month_number,
+        greatest(
+            account_histories.had_mrr_before_window,
+            coalesce(max(case when account_months.mrr > 0 then 1 else 0 end) over (
+                partition by account_months.account_id
+                order by account_months.month_number
+                rows between unbounded preceding and 1 preceding
+            ), 0)
         ) as had_mrr_before
     from account_months
+    inner join account_histories
+        on account_months.account_id = account_histories.account_id
 
 ),
 

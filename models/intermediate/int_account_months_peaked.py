@@ -131,8 +131,23 @@ def recovery_split(account_months, currency_months, rates, movements, expansion_
     )
 
 
+def restated_months(result, windows):
+    """The rows of the months this run restates (int_restatement_windows_tracked)."""
+    latest_sequence = windows.select(nw.col("run_sequence").max())
+    latest = windows.join(latest_sequence, on="run_sequence", how="inner").select(
+        "restate_from_month_number"
+    )
+    return (
+        result.join(latest, how="cross")
+        .filter(nw.col("month_number") >= nw.col("restate_from_month_number"))
+        .drop("restate_from_month_number")
+    )
+
+
 def model(dbt, session):
-    dbt.config(materialized="table")
+    # incremental with the project's restatement window: the strategy is set in the YAML
+    # config (it differs by engine); a full build computes every month
+    dbt.config(materialized="incremental", restate_column="month_number")
     expansion_basis = dbt.config.get("expansion_basis") or "peak"
     account_months = nw.from_native(dbt.ref("int_account_months_densified"))
     currency_months = nw.from_native(dbt.ref("int_account_currency_months_aggregated"))
@@ -140,5 +155,10 @@ def model(dbt, session):
         "currency_code", "month_number", "rate_to_reporting"
     )
     movements = nw.from_native(dbt.ref("int_mrr_movements_classified"))
+    windows = nw.from_native(dbt.ref("int_restatement_windows_tracked"))
     result = recovery_split(account_months, currency_months, rates, movements, expansion_basis)
+    if dbt.is_incremental:
+        # the prior peak looks at the whole history, so it is computed over every month;
+        # only the restated months are written
+        result = restated_months(result, windows)
     return result.to_native()

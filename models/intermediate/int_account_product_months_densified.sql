@@ -5,6 +5,9 @@
     the set of plans held, quantity, and recurring and usage MRR this month and last month
     (last month both at its own rates, opening_mrr, and re-valued at this month's rates,
     the _cc columns). -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 item_months as (
@@ -16,6 +19,20 @@ item_months as (
 months as (
 
     select * from {{ ref('int_months_spined') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }} - 1
+    {%- endif %}
+
+),
+
+-- the months recomputed: the restated ones and the month before them, which the first
+-- restated month compares with (all months on a full build)
+window_item_months as (
+
+    select * from item_months
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }} - 1
+    {%- endif %}
 
 ),
 
@@ -26,7 +43,7 @@ plans_held as (
         product_id,
         month_number,
         plan_id
-    from item_months
+    from window_item_months
 
 ),
 
@@ -53,6 +70,19 @@ line_months as (
         sum(usage_mrr) as usage_mrr,
         sum(recurring_mrr_at_next_rate) as recurring_mrr_at_next_rate,
         sum(usage_mrr_at_next_rate) as usage_mrr_at_next_rate
+    from window_item_months
+    group by account_id, product_id, month_number
+
+),
+
+-- where each line and account starts needs the whole history, restated or not
+line_month_totals as (
+
+    select
+        account_id,
+        product_id,
+        month_number,
+        sum(recurring_mrr + usage_mrr) as mrr
     from item_months
     group by account_id, product_id, month_number
 
@@ -63,8 +93,8 @@ account_first_mrr_months as (
     select
         account_id,
         min(month_number) as first_mrr_month_number
-    from line_months
-    where recurring_mrr + usage_mrr > 0
+    from line_month_totals
+    where mrr > 0
     group by account_id
 
 ),
@@ -75,7 +105,7 @@ account_products as (
         account_id,
         product_id,
         min(month_number) as first_held_month_number
-    from line_months
+    from line_month_totals
     group by account_id, product_id
 
 ),
@@ -169,6 +199,9 @@ final as (
         {{ money('coalesce(previous_recurring_mrr_cc, 0) + coalesce(previous_usage_mrr_cc, 0)') }}
             as opening_mrr_cc
     from with_previous
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 )
 

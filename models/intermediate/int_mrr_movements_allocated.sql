@@ -2,17 +2,26 @@
     recovery, in proportion to its amount (metrics.md), keeping its motion. The largest gain
     takes the rounding remainder, so the recovery parts add up to the account's recovery
     exactly, and each movement's expansion + recovery is its original gain exactly. -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 movements as (
 
     select * from {{ ref('int_mrr_movements_classified') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 account_recoveries as (
 
     select * from {{ ref('int_account_months_peaked') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

@@ -11,23 +11,35 @@
     All in constant currency at this month's rates. Gains are expansion, losses contraction;
     amount is a positive magnitude except fx_adjustment, which is signed. Zero movements are
     left out. -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 product_months as (
 
     select * from {{ ref('int_account_product_months_densified') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 account_months as (
 
     select * from {{ ref('int_account_months_densified') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 item_months as (
 
     select * from {{ ref('int_subscription_item_months_valued') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }} - 1
+    {%- endif %}
 
 ),
 

@@ -1,17 +1,26 @@
 {#- The waterfall of each product line (account x product) and month: opening, the final
     movements pivoted into one column per component, closing. Every mart's waterfall is a sum
     of these rows, so the identity that holds here holds at every level. -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 product_months as (
 
     select * from {{ ref('int_account_product_months_densified') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 movements as (
 
     select * from {{ ref('int_mrr_movements_allocated') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

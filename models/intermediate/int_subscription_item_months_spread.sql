@@ -1,6 +1,9 @@
 {#- One row per paid subscription item version and month-end it is active at, from its first
     month through the horizon (open-ended versions included). A version that starts and ends
     inside one month has first_month_start = end_month_start and gets no row. -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 subscription_items as (
@@ -12,6 +15,9 @@ subscription_items as (
 months as (
 
     select * from {{ ref('int_months_spined') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

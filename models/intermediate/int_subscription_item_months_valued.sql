@@ -2,11 +2,17 @@
     (metrics.md: max(0, usage in M - included_units * quantity) * overage_unit_amount, no
     discount, no division by the interval), converted at M's rate. The same amounts at the next
     month's rate let the next month measure its movements in constant currency. -#}
+{{ config(**restatement_config()) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 item_months as (
 
     select * from {{ ref('int_subscription_item_months_spread') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

@@ -1,14 +1,23 @@
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 account_months as (
 
     select * from {{ ref('int_account_months_densified') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 account_peaks as (
 
     select * from {{ ref('int_account_months_peaked') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
@@ -34,8 +43,7 @@ final as (
         accounts.account_name,
         coalesce(accounts.segment, 'unknown') as segment,
         coalesce(accounts.region, 'unknown') as region,
-        min(account_months.month_start) over (partition by account_months.account_id)
-            as cohort_month,
+        first_months.month_start as cohort_month,
         account_months.month_number - account_months.first_mrr_month_number
             as months_since_start,
         account_months.account_status,
@@ -49,6 +57,9 @@ final as (
     from account_months
     inner join months
         on account_months.month_number = months.month_number
+    -- the cohort is the account's first month with MRR, restated or not
+    inner join months as first_months
+        on account_months.first_mrr_month_number = first_months.month_number
     left join accounts
         on account_months.account_id = accounts.account_id
     left join account_peaks

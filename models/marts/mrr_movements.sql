@@ -1,8 +1,14 @@
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 movements as (
 
     select * from {{ ref('int_mrr_movements_allocated') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

@@ -1,14 +1,23 @@
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 product_lines as (
 
     select * from {{ ref('int_product_line_months_pivoted') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 account_months as (
 
     select * from {{ ref('mrr_account_months') }}
+    {%- if is_incremental() %}
+    where month_start >= {{ restate_from_bound('month_start') }}
+    {%- endif %}
 
 ),
 

@@ -1,0 +1,286 @@
+{#- One row per build: which months this run restates. The incremental month-grain models
+    rebuild every month from restate_from_month_number on and keep the earlier ones, so a
+    daily or monthly run touches a few months instead of the whole history. The window starts
+    at the earliest of:
+      - the lookback: the last restatement_lookback_months months of the previous build's
+        horizon (late usage, late FX corrections, a new month's extension of open lines);
+      - the first month a subscription item changed since the previous build moves, however
+        old (int_subscription_item_versions_logged compares contents): a late-arriving
+        change is restated;
+      - month 0 (everything) on a first build, when the calendar's first month moved, or when
+        accounts, products, plans or FX rates differ from the previous build (they carry no
+        update timestamps, so they are compared by fingerprint).
+    --full-refresh rebuilds this table too: its one row then restates everything. -#}
+{{ config(materialized="incremental", incremental_strategy="append", on_schema_change="fail") }}
+
+with
+
+version_log as (
+
+    select * from {{ ref('int_subscription_item_versions_logged') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_months_spined') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_accounts_validated') }}
+
+),
+
+products as (
+
+    select * from {{ ref('int_products_validated') }}
+
+),
+
+plans as (
+
+    select * from {{ ref('int_plans_validated') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('int_fx_rates_completed') }}
+
+),
+
+calendar as (
+
+    select
+        min(month_start) as first_month_start,
+        max(month_number) as horizon_month_number,
+        max(as_of_date) as as_of_date
+    from months
+
+),
+
+version_log_state as (
+
+    select max(log_sequence) as version_log_sequence
+    from version_log
+
+),
+
+accounts_fingerprint as (
+
+    select
+        {{ rows_fingerprint(['account_id', 'account_name', 'segment', 'region', 'rejection_code']) }}
+            as accounts_fingerprint
+    from accounts
+
+),
+
+products_fingerprint as (
+
+    select
+        {{ rows_fingerprint(
+            ['product_id', 'product_name', 'is_add_on', 'parent_product_id', 'rejection_code']
+        ) }} as products_fingerprint
+    from products
+
+),
+
+plans_fingerprint as (
+
+    select
+        {{ rows_fingerprint([
+            'plan_id', 'product_id', 'tier_rank', 'pricing_model', 'billing_interval_months',
+            'currency_code', 'list_unit_amount', 'included_units', 'overage_unit_amount',
+            'usage_metric', 'rejection_code'
+        ]) }} as plans_fingerprint
+    from plans
+
+),
+
+fx_rates_fingerprint as (
+
+    select
+        {{ rows_fingerprint(['currency_code', 'month_number', 'rate_to_reporting']) }}
+            as fx_rates_fingerprint
+    from fx_rates
+
+),
+
+fingerprints as (
+
+    select
+        accounts_fingerprint.accounts_fingerprint,
+        products_fingerprint.products_fingerprint,
+        plans_fingerprint.plans_fingerprint,
+        fx_rates_fingerprint.fx_rates_fingerprint
+    from accounts_fingerprint
+    cross join products_fingerprint
+    cross join plans_fingerprint
+    cross join fx_rates_fingerprint
+
+),
+
+{% if is_incremental() %}
+
+previous_runs as (
+
+    select * from {{ this }}
+
+),
+
+latest_run as (
+
+    select max(run_sequence) as run_sequence
+    from previous_runs
+
+),
+
+previous_window as (
+
+    select previous_runs.*
+    from previous_runs
+    inner join latest_run
+        on previous_runs.run_sequence = latest_run.run_sequence
+
+),
+
+-- the rates of the months the previous build covered, compared with what it saw: the new
+-- month's rate is not a change
+previous_fx_rates_fingerprint as (
+
+    select
+        {{ rows_fingerprint(
+            ['fx_rates.currency_code', 'fx_rates.month_number', 'fx_rates.rate_to_reporting']
+        ) }}
+            as fx_rates_fingerprint
+    from fx_rates
+    inner join previous_window
+        on fx_rates.month_number <= previous_window.horizon_month_number
+
+),
+
+{% endif %}
+
+{% if is_incremental() %}
+
+-- the items the version log (int_subscription_item_versions_logged) found changed since
+-- the previous build, however old their months
+changed_from as (
+
+    select min({{ month_start('version_log.changed_from_date') }}) as changed_from_month_start
+    from version_log
+    cross join previous_window
+    where version_log.log_sequence > previous_window.version_log_sequence
+
+),
+
+window_inputs as (
+
+    select
+        calendar.*,
+        version_log_state.version_log_sequence,
+        fingerprints.*,
+        previous_window.run_sequence + 1 as run_sequence,
+        previous_window.horizon_month_number as previous_horizon_month_number,
+        changed_from.changed_from_month_start,
+        case
+            when changed_from.changed_from_month_start is null then null
+            when changed_from.changed_from_month_start < calendar.first_month_start then 0
+            else changed_month.month_number
+        end as changed_from_month_number,
+        case
+            when calendar.first_month_start <> previous_window.first_month_start
+                then 'the first month of the calendar moved'
+            when fingerprints.accounts_fingerprint <> previous_window.accounts_fingerprint
+                then 'accounts changed'
+            when fingerprints.products_fingerprint <> previous_window.products_fingerprint
+                then 'products changed'
+            when fingerprints.plans_fingerprint <> previous_window.plans_fingerprint
+                then 'plans changed'
+            when
+                previous_fx_rates_fingerprint.fx_rates_fingerprint
+                <> previous_window.fx_rates_fingerprint
+                then 'FX rates changed'
+        end as full_restatement_reason
+    from calendar
+    cross join version_log_state
+    cross join fingerprints
+    cross join previous_window
+    cross join previous_fx_rates_fingerprint
+    cross join changed_from
+    left join months as changed_month
+        on changed_from.changed_from_month_start = changed_month.month_start
+
+),
+
+{% else %}
+
+window_inputs as (
+
+    select
+        calendar.*,
+        version_log_state.version_log_sequence,
+        fingerprints.*,
+        1 as run_sequence,
+        cast(null as {{ dbt.type_int() }}) as previous_horizon_month_number,
+        cast(null as date) as changed_from_month_start,
+        cast(null as {{ dbt.type_int() }}) as changed_from_month_number,
+        'first build or full refresh' as full_restatement_reason
+    from calendar
+    cross join version_log_state
+    cross join fingerprints
+
+),
+
+{% endif %}
+
+windowed as (
+
+    select
+        *,
+        {% set lookback = var('restatement_lookback_months', 3) | int %}
+        case
+            when full_restatement_reason is not null then 0
+            else greatest(
+                0,
+                least(
+                    previous_horizon_month_number + 1 - {{ lookback }},
+                    horizon_month_number + 1,
+                    coalesce(changed_from_month_number, horizon_month_number + 1)
+                )
+            )
+        end as restate_from_month_number
+    from window_inputs
+
+),
+
+final as (
+
+    select
+        cast(run_sequence as {{ dbt.type_int() }}) as run_sequence,
+        as_of_date,
+        first_month_start,
+        cast(horizon_month_number as {{ dbt.type_int() }}) as horizon_month_number,
+        version_log_sequence,
+        accounts_fingerprint,
+        products_fingerprint,
+        plans_fingerprint,
+        fx_rates_fingerprint,
+        changed_from_month_start,
+        cast(restate_from_month_number as {{ dbt.type_int() }}) as restate_from_month_number,
+        -- the same bound for the marts, which carry month_start
+        cast({{ dbt.dateadd('month', 'restate_from_month_number', 'first_month_start') }} as date)
+            as restate_from_month_start,
+        case
+            when full_restatement_reason is not null then full_restatement_reason
+            when changed_from_month_number < previous_horizon_month_number + 1 - {{ lookback }}
+                then 'a subscription item changed since the previous build'
+            else 'the lookback of {{ lookback }} months'
+        end as restate_reason
+    from windowed
+
+)
+
+select * from final

@@ -1,0 +1,190 @@
+"""Incremental runs equal full rebuilds (issue 5).
+
+A generated workload is cut into the exports a billing system would have held at two month
+ends (python/workload/snapshot.py). The warehouse is built on the earlier export, then run
+incrementally on the later one, and then again after a late-arriving change to a version
+that ended more than a year before the horizon, far outside the lookback. After each
+incremental run every mart and every intermediate table equals a --full-refresh build of the
+same export, row for row; the restatement window says why it restated what it did.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from warehouse import PROJECT_DIR, run_dbt
+
+LOOKBACK_MONTHS = 3
+WINDOW_TABLE = "int_restatement_windows_tracked"
+# the two logs of the builds themselves: a history, which a rebuild starts afresh
+BUILD_LOGS = (WINDOW_TABLE, "int_subscription_item_versions_logged")
+SCHEMAS = ("main_marts", "main_intermediate")
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory) -> dict[str, Path]:
+    """Three raw exports: the end of August, the end of September, and September plus a
+    late change to an old version."""
+    sys.path.insert(0, str(PROJECT_DIR / "python"))
+    workload = importlib.import_module("workload")
+    snapshot = importlib.import_module("workload.snapshot")
+    root = tmp_path_factory.mktemp("exports")
+    spec = workload.WorkloadSpec(accounts=300, months=24, seed=11, activity_share=0.2)
+    workload.generate(spec, root / "generated", memory_limit="1GB", progress=None)
+    august, september = root / "august", root / "september"
+    snapshot.write_snapshot(root / "generated", august, date(2026, 9, 1))
+    snapshot.write_snapshot(root / "generated", september, date(2026, 10, 1))
+    late = root / "september_late_change"
+    shutil.copytree(september, late)
+    write_late_change(september, late)
+    return {"august": august, "september": september, "late": late}
+
+
+def write_late_change(source: Path, out: Path) -> None:
+    """Rewrite one version that ended at least 14 months before the horizon: a later row of
+    the same id (the contract: the later updated_at wins) with 3 more seats."""
+    items = str(source / "subscription_items.parquet")
+    target = str(out / "subscription_items.parquet")
+    con = duckdb.connect()
+    con.execute(
+        f"""
+        copy (
+            select * from read_parquet('{items}')
+            union all
+            select * replace (
+                quantity + 3 as quantity,
+                (select max(updated_at) from read_parquet('{items}')) + interval 1 minute
+                    as updated_at
+            )
+            from read_parquet('{items}')
+            where subscription_item_id = (
+                select min(subscription_item_id) from read_parquet('{items}')
+                where not is_trial and valid_to <= date '2025-07-01'
+                    and valid_from >= date '2025-02-01'
+            )
+        ) to '{target}' (format parquet)
+        """
+    )
+    con.close()
+
+
+def variables(export: Path, as_of_date: str) -> dict:
+    return {
+        "raw_data_path": str(export),
+        "as_of_date": as_of_date,
+        "restatement_lookback_months": LOOKBACK_MONTHS,
+    }
+
+
+def tables(database: Path) -> dict[str, list[tuple]]:
+    """Every row of every mart and intermediate table but the build logs, sorted."""
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        names = con.sql(
+            "select table_schema, table_name from information_schema.tables "
+            f"where table_schema in {SCHEMAS} and table_name not in {BUILD_LOGS} "
+            "order by 1, 2"
+        ).fetchall()
+        return {
+            f"{schema}.{name}": sorted(
+                con.sql(f'select * from {schema}."{name}"').fetchall(),
+                key=lambda row: tuple((value is None, str(value)) for value in row),
+            )
+            for schema, name in names
+        }
+    finally:
+        con.close()
+
+
+def latest_window(database: Path) -> dict:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        relation = con.sql(
+            f"select * from main_intermediate.{WINDOW_TABLE} order by run_sequence desc limit 1"
+        )
+        return dict(zip(relation.columns, relation.fetchall()[0], strict=True))
+    finally:
+        con.close()
+
+
+def assert_same_tables(incremental: Path, full: Path) -> None:
+    expected, actual = tables(full), tables(incremental)
+    assert sorted(actual) == sorted(expected)
+    assert len(expected) > 20
+    differing = [name for name in expected if actual[name] != expected[name]]
+    assert differing == [], f"incremental differs from --full-refresh in {differing}"
+
+
+@pytest.fixture(scope="module")
+def incremental_runs(exports, tmp_path_factory) -> dict:
+    """One warehouse built on August, then run on September, then on the late change."""
+    workdir = tmp_path_factory.mktemp("incremental")
+    runs = {}
+    for step, (export, as_of) in enumerate(
+        [
+            (exports["august"], "2026-08-31"),
+            (exports["september"], "2026-09-30"),
+            (exports["late"], "2026-09-30"),
+        ]
+    ):
+        result = run_dbt(workdir, "build", variables=variables(export, as_of))
+        assert result.returncode == 0, result.output[-4000:]
+        snapshot_copy = workdir.parent / f"after_step_{step}.duckdb"
+        shutil.copy(result.database, snapshot_copy)
+        runs[step] = snapshot_copy
+    return runs
+
+
+def full_build(tmp_path_factory, export: Path, as_of: str) -> Path:
+    workdir = tmp_path_factory.mktemp("full")
+    for command in (("seed",), ("run", "--full-refresh")):
+        result = run_dbt(workdir, *command, variables=variables(export, as_of))
+        assert result.returncode == 0, result.output[-4000:]
+    return result.database
+
+
+def test_first_build_restates_everything(incremental_runs):
+    window = latest_window(incremental_runs[0])
+    assert window["run_sequence"] == 1
+    assert window["restate_from_month_number"] == 0
+    assert window["restate_reason"] == "first build or full refresh"
+
+
+def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    window = latest_window(incremental_runs[1])
+    assert window["run_sequence"] == 2
+    # August was the previous horizon: the lookback reaches back 3 months before September
+    assert window["horizon_month_number"] == window["restate_from_month_number"] + LOOKBACK_MONTHS
+    assert window["restate_reason"] == f"the lookback of {LOOKBACK_MONTHS} months"
+    assert_same_tables(
+        incremental_runs[1], full_build(tmp_path_factory, exports["september"], "2026-09-30")
+    )
+
+
+def test_a_late_change_to_an_old_month_is_restated_and_equals_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    window = latest_window(incremental_runs[2])
+    assert window["run_sequence"] == 3
+    assert window["restate_reason"] == "a subscription item changed since the previous build"
+    # the changed version started in 2025, far more than the lookback before the horizon:
+    # its months are restated from its start on
+    assert window["restate_from_month_number"] < window["horizon_month_number"] - 12
+    assert date(2025, 2, 1) <= window["changed_from_month_start"] <= date(2025, 7, 1)
+    assert_same_tables(
+        incremental_runs[2], full_build(tmp_path_factory, exports["late"], "2026-09-30")
+    )
+
+
+def test_the_late_change_reaches_the_marts(incremental_runs):
+    """The late change is a real change: without its restatement the marts would be stale."""
+    before, after = tables(incremental_runs[1]), tables(incremental_runs[2])
+    assert before["main_marts.mrr_account_months"] != after["main_marts.mrr_account_months"]
