@@ -89,7 +89,7 @@
                 {{ relation }}.*,
                 {{ row_values(key_columns) }} as row_key,
                 {{ row_values(columns, with_names=true) }} as row_detail,
-                {{ dbt.hash(row_values(columns)) }} as row_hash
+                {{ row_hash(columns) }} as row_hash
             from {{ relation }}
         ) as with_hash
     ) as hashed

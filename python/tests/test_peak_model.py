@@ -224,29 +224,14 @@ def test_unknown_basis_is_refused():
         run_split(months_of("a", ["1"]), [("a", "USD", 0, "1")], usd_rates([0]), [], "peaks")
 
 
-def test_model_returns_a_lazy_relation_not_a_dataframe():
-    con = duckdb.connect()
-    con.sql(
-        "create table am as select 'a' as account_id, 0 as month_number, "
-        "date '2024-01-01' as month_start, cast(0 as decimal(38,10)) as opening_mrr_cc"
-    )
-    con.sql(
-        "create table cm as select 'a' as account_id, 'USD' as currency_code, 0 as month_number, "
-        "cast(5 as decimal(38,10)) as mrr_local"
-    )
-    con.sql(
-        "create table fx as select 'USD' as currency_code, 0 as month_number, "
-        "cast(1 as decimal(38,10)) as rate_to_reporting"
-    )
-    con.sql(
-        "create table mv as select 'a' as account_id, 0 as month_number, "
-        "'new' as movement_type, cast(5 as decimal(38,10)) as amount"
-    )
+def fake_dbt(con, is_incremental=False):
+    """A stand-in for dbt's Python-model object over the tables of `con`."""
     tables = {
         "int_account_months_densified": "am",
         "int_account_currency_months_aggregated": "cm",
         "int_fx_rates_asserted": "fx",
         "int_mrr_movements_classified": "mv",
+        "int_restatement_windows_tracked": "windows",
     }
 
     class FakeConfig:
@@ -262,6 +247,58 @@ def test_model_returns_a_lazy_relation_not_a_dataframe():
         def ref(self, name):
             return con.table(tables[name])
 
-    result = peak_model.model(FakeDbt(), con)
+    fake = FakeDbt()
+    fake.is_incremental = is_incremental
+    return fake
+
+
+def peak_inputs(months: int):
+    """One USD account with MRR 5, 9, 7, ... over `months` months, and two restatement
+    windows, the latest starting at month 1."""
+    con = duckdb.connect()
+    con.sql(
+        "create table am as select 'a' as account_id, month_number, "
+        "date '2024-01-01' + to_months(month_number) as month_start, "
+        "cast(0 as decimal(38,10)) as opening_mrr_cc from range(?) as months(month_number)",
+        params=[months],
+    )
+    con.sql(
+        "create table cm as select 'a' as account_id, 'USD' as currency_code, month_number, "
+        "cast(5 + 4 * (month_number % 2) as decimal(38,10)) as mrr_local "
+        "from range(?) as months(month_number)",
+        params=[months],
+    )
+    con.sql(
+        "create table fx as select 'USD' as currency_code, month_number, "
+        "cast(1 as decimal(38,10)) as rate_to_reporting from range(?) as months(month_number)",
+        params=[months],
+    )
+    con.sql(
+        "create table mv as select 'a' as account_id, 0 as month_number, "
+        "'new' as movement_type, cast(5 as decimal(38,10)) as amount"
+    )
+    con.sql(
+        "create table windows as select * from (values (1, 0), (2, 1)) "
+        "as windows(run_sequence, restate_from_month_number)"
+    )
+    return con
+
+
+def test_model_returns_a_lazy_relation_not_a_dataframe():
+    con = peak_inputs(1)
+    result = peak_model.model(fake_dbt(con), con)
     assert isinstance(result, duckdb.DuckDBPyRelation)
     assert result.fetchall()[0][4] == Decimal("0")
+
+
+def test_incremental_run_writes_only_the_restated_months_with_the_whole_history_peak():
+    con = peak_inputs(3)
+    full = sorted(peak_model.model(fake_dbt(con), con).fetchall())
+    restated = peak_model.model(fake_dbt(con, is_incremental=True), con)
+    assert isinstance(restated, duckdb.DuckDBPyRelation)
+    rows = sorted(restated.fetchall())
+    # the latest window starts at month 1: month 0 is kept from the previous build
+    assert [row[1] for row in rows] == [1, 2]
+    assert rows == full[1:]
+    # month 2's prior peak is month 1's 9, seen although month 1 is itself restated
+    assert rows[1][4] == Decimal("9")

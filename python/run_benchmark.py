@@ -1,0 +1,159 @@
+"""Benchmark the warehouse at 1k, 10k and 100k accounts x 60 months (and 1M on request).
+
+For each tier: generate the workload (or reuse it), then measure a full `dbt build`, the
+models alone, the GX reconciliation, an incremental run after one new month, the hand-tuned
+single-query yardstick, peak memory and throughput. Prints each tier's row as it finishes
+and writes the table, with the machine it ran on, to docs/benchmark_results.md.
+
+    python python/run_benchmark.py                     # 1k, 10k, 100k
+    python python/run_benchmark.py --include-1m        # and 1,000,000 accounts
+    python python/run_benchmark.py --tiers 1000        # one quick tier
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import time
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from benchmarking import machine
+from benchmarking.measure import (
+    PROJECT_DIR,
+    StepFailedError,
+    Warehouse,
+    hand_tuned,
+    waterfall_differences,
+)
+from benchmarking.report import HEADER, RULE, TierResult, markdown, row
+from workload import WorkloadSpec, generate
+from workload.snapshot import write_snapshot
+
+HORIZON_MONTH = date(2026, 10, 1)
+AS_OF = "2026-10-31"
+PREVIOUS_AS_OF = "2026-09-30"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--tiers", default="1000,10000,100000", help="comma-separated account counts"
+    )
+    parser.add_argument("--include-1m", action="store_true", help="add the 1,000,000 tier")
+    parser.add_argument("--months", type=int, default=60, help="months of history (default 60)")
+    parser.add_argument(
+        "--workloads", type=Path, default=PROJECT_DIR / "workloads", help="workload folder"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=PROJECT_DIR / "docs" / "benchmark_results.md",
+        help="where the results table is written",
+    )
+    parser.add_argument(
+        "--memory-limit", default="8GB", help="DuckDB memory limit of the hand-tuned query"
+    )
+    return parser.parse_args(argv)
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def workload_folder(root: Path, accounts: int, months: int) -> Path:
+    """The tier's generated export, generated once and reused while its spec is unchanged."""
+    spec = WorkloadSpec(accounts=accounts, months=months, horizon_month=HORIZON_MONTH)
+    folder = root / f"{accounts}x{months}"
+    stamp = folder / "spec.json"
+    wanted = json.dumps({"accounts": accounts, "months": months, "seed": spec.seed})
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        progress(f"reusing the workload in {folder}")
+        return folder
+    progress(f"generating {accounts:,} accounts x {months} months into {folder}")
+    generate(spec, folder)
+    write_snapshot(folder, folder / "previous_month", HORIZON_MONTH)
+    stamp.write_text(wanted, encoding="utf-8")
+    return folder
+
+
+def measure_tier(root: Path, accounts: int, months: int, memory_limit: str) -> TierResult:
+    raw = workload_folder(root, accounts, months)
+    workdir = root / "benchmark" / f"{accounts}x{months}"
+    full_vars = {"raw_data_path": str(raw), "as_of_date": AS_OF}
+    previous_vars = {"raw_data_path": str(raw / "previous_month"), "as_of_date": PREVIOUS_AS_OF}
+
+    full = Warehouse(workdir, "full")
+    full.reset()
+    progress(f"{accounts:,}: full dbt build")
+    build = full.dbt("full dbt build", "build", "--full-refresh", variables=full_vars)
+    progress(f"{accounts:,}: reconciliation (GX)")
+    reconciliation = full.reconcile(raw)
+
+    models_only = Warehouse(workdir, "models_only")
+    models_only.reset()
+    models_only.dbt("seed", "seed", variables=full_vars)
+    progress(f"{accounts:,}: models alone (dbt run)")
+    models = models_only.dbt("dbt run", "run", "--full-refresh", variables=full_vars)
+
+    incremental = Warehouse(workdir, "incremental")
+    incremental.reset()
+    progress(f"{accounts:,}: build of the export one month earlier")
+    incremental.dbt("previous month build", "build", "--full-refresh", variables=previous_vars)
+    progress(f"{accounts:,}: incremental run after the new month")
+    incremental_run = incremental.dbt("incremental run", "run", variables=full_vars)
+    progress(f"{accounts:,}: tests after the incremental run")
+    incremental_tests = incremental.dbt("incremental tests", "test", variables=full_vars)
+
+    progress(f"{accounts:,}: hand-tuned single query")
+    hand_seconds, hand_rows = hand_tuned(raw, HORIZON_MONTH.isoformat(), memory_limit)
+
+    return TierResult(
+        accounts=accounts,
+        months=months,
+        account_months=full.count("mrr_account_months"),
+        full_build_seconds=build.seconds,
+        models_seconds=models.seconds,
+        reconciliation_seconds=reconciliation.seconds,
+        incremental_run_seconds=incremental_run.seconds,
+        incremental_tests_seconds=incremental_tests.seconds,
+        hand_tuned_seconds=hand_seconds,
+        peak_rss_bytes=build.peak_rss_bytes,
+        waterfall_differences=waterfall_differences(full, hand_rows),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    tiers = [int(value) for value in args.tiers.split(",") if value.strip()]
+    if args.include_1m and 1_000_000 not in tiers:
+        tiers.append(1_000_000)
+    description = machine.describe()
+    print(f"machine: {description}")
+    print(HEADER)
+    print(RULE)
+    results = []
+    for accounts in tiers:
+        try:
+            result = measure_tier(args.workloads, accounts, args.months, args.memory_limit)
+        except StepFailedError as failure:
+            print(failure, file=sys.stderr)
+            return 1
+        results.append(result)
+        print(row(result), flush=True)
+    command = "python python/run_benchmark.py " + shlex.join(argv or sys.argv[1:])
+    args.out.write_text(
+        markdown(results, description, date.today().isoformat(), command.strip()),
+        encoding="utf-8",
+    )
+    raw_results = args.workloads / "benchmark" / "results.json"
+    raw_results.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
+    print(f"written: {args.out} and {raw_results}")
+    return 1 if any(result.waterfall_differences for result in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
