@@ -2,11 +2,12 @@
 tests) read Spark's output with the same queries as DuckDB's.
 
 The local `spark` target (profiles.yml, dbt-spark's session method) writes every table as
-Parquet files under <SPARK_WAREHOUSE_PATH>/warehouse/<schema>.db/<table>/ with a Derby
-metastore beside them. Parquet is the engine-neutral form of the tables: each becomes a view
-`<schema>.<table>` over its files in an in-memory DuckDB database, decimals, dates and
-booleans with their Spark types. Spark's views (the staging models) have no files and are not
-opened; the reconciliation reads the validated intermediate tables instead.
+Parquet files under <SPARK_WAREHOUSE_PATH>/warehouse/<schema>.db/<table>/ (in
+<column>=<value>/ folders for a partitioned table) with a Derby metastore beside them.
+Parquet is the engine-neutral form of the tables: each becomes a view `<schema>.<table>` over
+its files in an in-memory DuckDB database, decimals, dates and booleans with their Spark
+types. Spark's views (the staging models) have no files and are not opened; the
+reconciliation reads the validated intermediate tables instead.
 
 Why not run the rules in Spark: the rules are an independent check of the build, written once
 in DuckDB SQL; reading the files needs no second Spark session (the embedded metastore admits
@@ -33,9 +34,21 @@ def spark_tables(spark_warehouse_path: Path) -> dict[str, Path]:
     for schema_folder in sorted(table_folder(spark_warehouse_path).glob("*.db")):
         schema = schema_folder.name.removesuffix(".db")
         for folder in sorted(path for path in schema_folder.iterdir() if path.is_dir()):
-            if any(folder.glob("*.parquet")):
+            if any(folder.rglob("*.parquet")):
                 tables[f"{schema}.{folder.name}"] = folder
     return tables
+
+
+def reader(folder: Path) -> str:
+    """The read_parquet call for one table: a partitioned table (the incremental models'
+    insert_overwrite partitions, <column>=<value>/ folders) reads its partition column back
+    from the folder names, after the other columns, as Spark itself lists it."""
+    partitioned = any(path.is_dir() and "=" in path.name for path in folder.iterdir())
+    pattern = "**/*.parquet" if partitioned else "*.parquet"
+    files = str(folder / pattern).replace("'", "''")
+    if partitioned:
+        return f"read_parquet('{files}', hive_partitioning = true)"
+    return f"read_parquet('{files}')"
 
 
 def quoted(identifier: str) -> str:
@@ -56,8 +69,7 @@ def connect(spark_warehouse_path: Path) -> duckdb.DuckDBPyConnection:
     for name, folder in tables.items():
         schema, table = name.split(".", 1)
         con.execute(f"create schema if not exists {quoted(schema)}")
-        files = str(folder / "*.parquet").replace("'", "''")
         con.execute(
-            f"create view {quoted(schema)}.{quoted(table)} as select * from read_parquet('{files}')"
+            f"create view {quoted(schema)}.{quoted(table)} as select * from {reader(folder)}"
         )
     return con
