@@ -87,13 +87,21 @@ compared as (
 
 ),
 
+next_log_sequence as (
+
+    select max(log_sequence) + 1 as log_sequence
+    from {{ this }}
+
+),
+
 appended as (
 
     select
         compared.*,
-        (select max(log_sequence) from {{ this }}) + 1 as log_sequence
+        next_log_sequence.log_sequence
     from compared
-    where changed_from_date is not null
+    cross join next_log_sequence
+    where compared.changed_from_date is not null
 
 ),
 
