@@ -2,11 +2,13 @@
     billing_contract()
 
     The raw billing contract (shared design: raw-contract.md) as data: for every table, whether
-    it is required and its columns with their contract types. One place for the column list so
-    that empty optional tables, file reads and validation all agree.
+    it is required, whether it is keyless (daily readings to add up, no key in the contract)
+    and its columns with their contract types. One place for the column list so that empty
+    optional tables, file reads, validation and the quarantine's row traces all agree.
 
-    Returns: dict table_name -> {"required": bool, "columns": [(column_name, contract_type)]}
-    where contract_type is one of text, integer, decimal, date, timestamp, boolean.
+    Returns: dict table_name -> {"required": bool, "keyless": bool (absent = false),
+    "columns": [(column_name, contract_type)]} where contract_type is one of text, integer,
+    decimal, date, timestamp, boolean.
 #}
 {% macro billing_contract() %}
     {%- set contract = {
@@ -28,14 +30,14 @@
             ("unit_amount", "decimal"), ("discount_pct", "decimal"), ("currency", "text"),
             ("valid_from", "date"), ("valid_to", "date"), ("is_trial", "boolean"),
             ("updated_at", "timestamp")]},
-        "usage_daily": {"required": false, "columns": [
+        "usage_daily": {"required": false, "keyless": true, "columns": [
             ("account_id", "text"), ("subscription_id", "text"), ("usage_metric", "text"),
             ("usage_date", "date"), ("quantity", "decimal")]},
-        "seat_activity": {"required": false, "columns": [
+        "seat_activity": {"required": false, "keyless": true, "columns": [
             ("account_id", "text"), ("activity_date", "date"), ("active_users", "integer")]},
         "features": {"required": false, "columns": [
             ("feature_id", "text"), ("product_id", "text"), ("feature_name", "text")]},
-        "feature_usage": {"required": false, "columns": [
+        "feature_usage": {"required": false, "keyless": true, "columns": [
             ("account_id", "text"), ("feature_id", "text"), ("usage_date", "date"),
             ("events", "integer")]},
         "invoice_lines": {"required": false, "columns": [

@@ -2,12 +2,14 @@
     and a specific reason. Rows merely odd but valid (a zero price, a 100% discount) are not
     here: they follow metrics.md. Two kinds are expected, not errors: an older version of a
     subscription item superseded by a later updated_at (the contract), and an identical copy of
-    a row. For every table, raw rows = accepted rows + the rows here. -#}
-{%- set tables = billing_contract().keys() | list -%}
+    a row. For every table, raw rows = accepted rows + the rows here. Each row's values are
+    traced (row_detail) here, for these few rows, not upstream for every raw row. -#}
+{%- set contract = billing_contract() -%}
 
 with
 
-{% for table_name in tables %}
+{% for table_name, table in contract.items() %}
+{%- set row_detail = row_values(billing_staged_columns(table_name), with_names=true) %}
 {{ table_name }}_duplicates as (
 
     select
@@ -21,12 +23,15 @@ with
             when 'duplicate_row' then 'an identical copy of another row'
         end as reason,
         duplicate_status not in ('superseded_version', 'duplicate_row') as is_error,
-        row_detail
+        {{ row_detail }} as row_detail
     from {{ ref('base_billing__' ~ table_name) }}
     where duplicate_status <> 'kept'
 
 ),
 
+{%- if table.get("keyless", false) %}
+
+-- a reading's columns pass through validation unchanged
 {{ table_name }}_rejections as (
 
     select
@@ -35,15 +40,47 @@ with
         rejection_code as reason_code,
         rejection_reason as reason,
         true as is_error,
-        row_detail
+        {{ row_detail }} as row_detail
     from {{ ref('int_' ~ table_name ~ '_validated') }}
     where rejection_code is not null
 
 ),
 
+{%- else %}
+
+-- the raw values of the one kept row of the key (validation may read a value differently,
+-- e.g. a far-future valid_to as open-ended)
+{{ table_name }}_kept_rows as (
+
+    select
+        row_key,
+        {{ row_detail }} as row_detail
+    from {{ ref('base_billing__' ~ table_name) }}
+    where duplicate_status = 'kept'
+
+),
+
+{{ table_name }}_rejections as (
+
+    select
+        '{{ table_name }}' as table_name,
+        validated.row_key,
+        validated.rejection_code as reason_code,
+        validated.rejection_reason as reason,
+        true as is_error,
+        {{ table_name }}_kept_rows.row_detail
+    from {{ ref('int_' ~ table_name ~ '_validated') }} as validated
+    inner join {{ table_name }}_kept_rows
+        on validated.row_key = {{ table_name }}_kept_rows.row_key
+    where validated.rejection_code is not null
+
+),
+
+{%- endif %}
+
 {% endfor %}
 unioned as (
-    {% for table_name in tables %}
+    {% for table_name in contract.keys() %}
     select * from {{ table_name }}_duplicates
     union all
     select * from {{ table_name }}_rejections

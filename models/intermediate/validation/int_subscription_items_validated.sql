@@ -29,8 +29,7 @@ subscription_items as (
         case when valid_to > {{ far_future_cutoff() }} then null else valid_to end as valid_to,
         is_trial,
         updated_at,
-        row_key,
-        row_detail
+        row_key
     from {{ ref('stg_billing__subscription_items') }}
 
 ),
@@ -269,7 +268,6 @@ final as (
         is_trial,
         updated_at,
         row_key,
-        row_detail,
         rejection_code,
         case rejection_code
             when 'missing_required_value'

@@ -16,8 +16,7 @@ final as (
         segment,
         region,
         created_at,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

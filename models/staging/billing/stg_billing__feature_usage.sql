@@ -16,9 +16,7 @@ final as (
         feature_id,
         usage_date,
         events,
-        row_key,
-        row_detail,
-        copy_number
+        row_key
     from base
     where duplicate_status = 'kept'
 

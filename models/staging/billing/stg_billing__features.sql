@@ -14,8 +14,7 @@ final as (
         feature_id,
         product_id,
         feature_name,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

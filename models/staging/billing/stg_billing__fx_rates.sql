@@ -14,8 +14,7 @@ final as (
         currency_code,
         rate_month,
         rate_to_reporting,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

@@ -21,8 +21,7 @@ final as (
         period_start,
         period_end,
         issued_at,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

@@ -22,8 +22,7 @@ final as (
         included_units,
         overage_unit_amount,
         usage_metric,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

@@ -15,8 +15,7 @@ final as (
         product_name,
         coalesce(is_add_on, false) as is_add_on,
         parent_product_id,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

@@ -15,9 +15,7 @@ final as (
         account_id,
         activity_date,
         active_users,
-        row_key,
-        row_detail,
-        copy_number
+        row_key
     from base
     where duplicate_status = 'kept'
 

@@ -23,8 +23,7 @@ final as (
         valid_to,
         coalesce(is_trial, false) as is_trial,
         updated_at,
-        row_key,
-        row_detail
+        row_key
     from base
     where duplicate_status = 'kept'
 

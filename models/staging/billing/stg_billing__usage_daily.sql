@@ -17,9 +17,7 @@ final as (
         usage_metric,
         usage_date,
         quantity,
-        row_key,
-        row_detail,
-        copy_number
+        row_key
     from base
     where duplicate_status = 'kept'
 

@@ -37,7 +37,6 @@ final as (
         region,
         created_at,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

@@ -37,8 +37,6 @@ final as (
         usage_date,
         events,
         row_key,
-        row_detail,
-        copy_number,
         duplicate_status
     from classified
 

@@ -33,7 +33,6 @@ final as (
         product_id,
         feature_name,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

@@ -33,7 +33,6 @@ final as (
         rate_month,
         rate_to_reporting,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

@@ -50,7 +50,6 @@ final as (
         period_end,
         issued_at,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

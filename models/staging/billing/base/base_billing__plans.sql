@@ -53,7 +53,6 @@ final as (
         overage_unit_amount,
         usage_metric,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

@@ -35,7 +35,6 @@ final as (
         is_add_on,
         parent_product_id,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

@@ -34,8 +34,6 @@ final as (
         activity_date,
         active_users,
         row_key,
-        row_detail,
-        copy_number,
         duplicate_status
     from classified
 

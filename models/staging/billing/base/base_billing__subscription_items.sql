@@ -56,7 +56,6 @@ final as (
         is_trial,
         updated_at,
         row_key,
-        row_detail,
         copy_number,
         duplicate_status
     from classified

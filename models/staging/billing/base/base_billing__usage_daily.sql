@@ -39,8 +39,6 @@ final as (
         usage_date,
         quantity,
         row_key,
-        row_detail,
-        copy_number,
         duplicate_status
     from classified
 
