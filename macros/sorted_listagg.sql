@@ -20,3 +20,8 @@
 {% macro spark__sorted_listagg(measure, delimiter_text) %}
     array_join(array_sort(collect_list({{ measure }})), {{ delimiter_text }})
 {%- endmacro %}
+
+{#- DuckDB sorts each group's list once, about twice as fast as an ordered string_agg -#}
+{% macro duckdb__sorted_listagg(measure, delimiter_text) %}
+    array_to_string(list_sort(list({{ measure }})), {{ delimiter_text }})
+{%- endmacro %}

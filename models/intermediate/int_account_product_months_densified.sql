@@ -75,9 +75,11 @@ line_months as (
 
 ),
 
--- where each line and account starts needs the whole history, restated or not
+-- where each line and account starts needs the whole history, restated or not: on a full
+-- build the window's line months are the whole history, so they are not summed twice
 line_month_totals as (
 
+    {%- if is_incremental() %}
     select
         account_id,
         product_id,
@@ -85,6 +87,14 @@ line_month_totals as (
         sum(recurring_mrr + usage_mrr) as mrr
     from item_months
     group by account_id, product_id, month_number
+    {%- else %}
+    select
+        account_id,
+        product_id,
+        month_number,
+        recurring_mrr + usage_mrr as mrr
+    from line_months
+    {%- endif %}
 
 ),
 

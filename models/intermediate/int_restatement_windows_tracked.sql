@@ -7,6 +7,8 @@
       - the first month a subscription item changed since the previous build moves, however
         old (int_subscription_item_versions_logged compares contents): a late-arriving
         change is restated;
+      - the first month whose usage or invoice lines differ from what the previous build saw
+        (int_activity_months_fingerprinted): late usage or a late invoice line is restated;
       - month 0 (everything) on a first build, when the calendar's first month moved, or when
         accounts, products, plans or FX rates differ from the previous build (they carry no
         update timestamps, so they are compared by fingerprint).
@@ -18,6 +20,12 @@ with
 version_log as (
 
     select * from {{ ref('int_subscription_item_versions_logged') }}
+
+),
+
+activity_fingerprints as (
+
+    select * from {{ ref('int_activity_months_fingerprinted') }}
 
 ),
 
@@ -65,6 +73,13 @@ version_log_state as (
 
     select max(log_sequence) as version_log_sequence
     from version_log
+
+),
+
+activity_fingerprint_state as (
+
+    select max(fingerprint_sequence) as activity_fingerprint_sequence
+    from activity_fingerprints
 
 ),
 
@@ -176,11 +191,53 @@ changed_from as (
 
 ),
 
+-- the usage and invoice-line months whose contents differ from what the previous build saw
+-- (new months included: they are in the window anyway)
+current_activity as (
+
+    select activity_fingerprints.*
+    from activity_fingerprints
+    inner join activity_fingerprint_state
+        on
+            activity_fingerprints.fingerprint_sequence
+            = activity_fingerprint_state.activity_fingerprint_sequence
+
+),
+
+previous_activity as (
+
+    select activity_fingerprints.*
+    from activity_fingerprints
+    inner join previous_window
+        on
+            activity_fingerprints.fingerprint_sequence
+            = previous_window.activity_fingerprint_sequence
+
+),
+
+activity_changed_from as (
+
+    select
+        min(coalesce(current_activity.month_start, previous_activity.month_start))
+            as activity_changed_from_month_start
+    from current_activity
+    full outer join previous_activity
+        on
+            current_activity.table_name = previous_activity.table_name
+            and current_activity.month_start = previous_activity.month_start
+    where
+        current_activity.fingerprint is null
+        or previous_activity.fingerprint is null
+        or current_activity.fingerprint <> previous_activity.fingerprint
+
+),
+
 window_inputs as (
 
     select
         calendar.*,
         version_log_state.version_log_sequence,
+        activity_fingerprint_state.activity_fingerprint_sequence,
         fingerprints.*,
         previous_window.run_sequence + 1 as run_sequence,
         previous_window.horizon_month_number as previous_horizon_month_number,
@@ -190,6 +247,15 @@ window_inputs as (
             when changed_from.changed_from_month_start < calendar.first_month_start then 0
             else changed_month.month_number
         end as changed_from_month_number,
+        activity_changed_from.activity_changed_from_month_start,
+        case
+            when activity_changed_from.activity_changed_from_month_start is null then null
+            when
+                activity_changed_from.activity_changed_from_month_start
+                < calendar.first_month_start
+                then 0
+            else activity_changed_month.month_number
+        end as activity_changed_from_month_number,
         case
             when calendar.first_month_start <> previous_window.first_month_start
                 then 'the first month of the calendar moved'
@@ -206,12 +272,18 @@ window_inputs as (
         end as full_restatement_reason
     from calendar
     cross join version_log_state
+    cross join activity_fingerprint_state
     cross join fingerprints
     cross join previous_window
     cross join previous_fx_rates_fingerprint
     cross join changed_from
+    cross join activity_changed_from
     left join months as changed_month
         on changed_from.changed_from_month_start = changed_month.month_start
+    left join months as activity_changed_month
+        on
+            activity_changed_from.activity_changed_from_month_start
+            = activity_changed_month.month_start
 
 ),
 
@@ -222,14 +294,18 @@ window_inputs as (
     select
         calendar.*,
         version_log_state.version_log_sequence,
+        activity_fingerprint_state.activity_fingerprint_sequence,
         fingerprints.*,
         1 as run_sequence,
         cast(null as {{ dbt.type_int() }}) as previous_horizon_month_number,
         cast(null as date) as changed_from_month_start,
         cast(null as {{ dbt.type_int() }}) as changed_from_month_number,
+        cast(null as date) as activity_changed_from_month_start,
+        cast(null as {{ dbt.type_int() }}) as activity_changed_from_month_number,
         'first build or full refresh' as full_restatement_reason
     from calendar
     cross join version_log_state
+    cross join activity_fingerprint_state
     cross join fingerprints
 
 ),
@@ -248,7 +324,8 @@ windowed as (
                 least(
                     previous_horizon_month_number + 1 - {{ lookback }},
                     horizon_month_number + 1,
-                    coalesce(changed_from_month_number, horizon_month_number + 1)
+                    coalesce(changed_from_month_number, horizon_month_number + 1),
+                    coalesce(activity_changed_from_month_number, horizon_month_number + 1)
                 )
             )
         end as restate_from_month_number
@@ -264,19 +341,29 @@ final as (
         first_month_start,
         cast(horizon_month_number as {{ dbt.type_int() }}) as horizon_month_number,
         version_log_sequence,
+        activity_fingerprint_sequence,
         accounts_fingerprint,
         products_fingerprint,
         plans_fingerprint,
         fx_rates_fingerprint,
         changed_from_month_start,
+        activity_changed_from_month_start,
         cast(restate_from_month_number as {{ dbt.type_int() }}) as restate_from_month_number,
         -- the same bound for the marts, which carry month_start
         cast({{ dbt.dateadd('month', 'restate_from_month_number', 'first_month_start') }} as date)
             as restate_from_month_start,
         case
             when full_restatement_reason is not null then full_restatement_reason
-            when changed_from_month_number < previous_horizon_month_number + 1 - {{ lookback }}
+            -- the earlier of the two changes named, when it reaches before the lookback
+            when
+                changed_from_month_number < previous_horizon_month_number + 1 - {{ lookback }}
+                and changed_from_month_number
+                <= coalesce(activity_changed_from_month_number, changed_from_month_number)
                 then 'a subscription item changed since the previous build'
+            when
+                activity_changed_from_month_number
+                < previous_horizon_month_number + 1 - {{ lookback }}
+                then 'usage or invoice lines of an earlier month changed since the previous build'
             else 'the lookback of {{ lookback }} months'
         end as restate_reason
     from windowed

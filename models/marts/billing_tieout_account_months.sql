@@ -8,20 +8,33 @@
     subscription part of MRR (recurring_mrr): usage overage is invoiced on `usage` lines and
     one-time fees, credits and taxes are never MRR. Billing and subscriptions drift legitimately
     (proration, calendar days against a monthly run rate), so the variance is reported, not
-    asserted; the reconciliation suite lists variances above a tolerance. -#}
+    asserted; the reconciliation suite lists variances above a tolerance. An incremental run
+    restates the window's months (int_restatement_windows_tracked, which also watches for
+    invoice lines arriving late for an earlier month). -#}
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 -- accepted lines only: a quarantined line (billing_rejected_rows) never reaches a mart
 invoice_lines as (
 
     select * from {{ ref('int_invoice_lines_validated') }}
-    where rejection_code is null
+    where
+        rejection_code is null
+        {%- if is_incremental() %}
+        -- the lines whose period reaches into the window
+        and period_end > {{ restate_from_bound('month_start') }}
+        {%- endif %}
 
 ),
 
 account_months as (
 
     select * from {{ ref('mrr_account_months') }}
+    {%- if is_incremental() %}
+    where month_start >= {{ restate_from_bound('month_start') }}
+    {%- endif %}
 
 ),
 
@@ -34,6 +47,9 @@ fx_rates as (
 months as (
 
     select * from {{ ref('int_months_spined') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

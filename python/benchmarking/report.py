@@ -8,24 +8,31 @@ from dataclasses import dataclass, field
 
 @dataclass
 class TierResult:
+    """One tier's figures; the optional ones are None for a tier measured by its full build
+    only (run_benchmark.py --build-only-tiers)."""
+
     accounts: int
     months: int
     account_months: int
     full_build_seconds: float
-    models_seconds: float
+    unit_tests_seconds: float
     reconciliation_seconds: float
-    incremental_run_seconds: float
-    incremental_tests_seconds: float
     hand_tuned_seconds: float
     peak_rss_bytes: int
     waterfall_differences: list[str] = field(default_factory=list)
+    models_seconds: float | None = None
+    waterfall_models_seconds: float | None = None
+    incremental_run_seconds: float | None = None
+    incremental_tests_seconds: float | None = None
 
     @property
     def build_and_reconcile_seconds(self) -> float:
         return self.full_build_seconds + self.reconciliation_seconds
 
     @property
-    def incremental_share(self) -> float:
+    def incremental_share(self) -> float | None:
+        if self.incremental_run_seconds is None:
+            return None
         return self.incremental_run_seconds / self.build_and_reconcile_seconds
 
     @property
@@ -33,29 +40,48 @@ class TierResult:
         return self.account_months / self.full_build_seconds
 
     @property
-    def models_to_hand_tuned(self) -> float:
+    def models_to_hand_tuned(self) -> float | None:
+        if self.models_seconds is None:
+            return None
         return self.models_seconds / self.hand_tuned_seconds
+
+    @property
+    def waterfall_models_to_hand_tuned(self) -> float | None:
+        if self.waterfall_models_seconds is None:
+            return None
+        return self.waterfall_models_seconds / self.hand_tuned_seconds
+
+
+def figure(value: float | None, template: str) -> str:
+    """A figure formatted by `template`, or "not run" for a step the tier skipped."""
+    return "not run" if value is None else template.format(value)
 
 
 HEADER = (
-    "| accounts x months | account-months | full `dbt build` | models alone (`dbt run`) "
+    "| accounts x months | account-months | full `dbt build` | unit tests (CI) "
+    "| models alone (`dbt run`) "
     "| GX reconciliation | build + reconciliation | incremental run, +1 month "
     "| incremental / full | tests after it | peak memory | account-months/s "
-    "| hand-tuned query | models / hand-tuned | same waterfall |"
+    "| hand-tuned query | models / hand-tuned | waterfall's models "
+    "| waterfall's models / hand-tuned | same waterfall |"
 )
-RULE = "|" + "|".join(["---"] * 14) + "|"
+RULE = "|" + "|".join(["---"] * 17) + "|"
 
 
 def row(result: TierResult) -> str:
     same = "yes" if not result.waterfall_differences else "NO"
     return (
         f"| {result.accounts:,} x {result.months} | {result.account_months:,} "
-        f"| {result.full_build_seconds:.1f} s | {result.models_seconds:.1f} s "
+        f"| {result.full_build_seconds:.1f} s | {result.unit_tests_seconds:.1f} s "
+        f"| {figure(result.models_seconds, '{:.1f} s')} "
         f"| {result.reconciliation_seconds:.1f} s | {result.build_and_reconcile_seconds:.1f} s "
-        f"| {result.incremental_run_seconds:.1f} s | {result.incremental_share:.0%} "
-        f"| {result.incremental_tests_seconds:.1f} s "
+        f"| {figure(result.incremental_run_seconds, '{:.1f} s')} "
+        f"| {figure(result.incremental_share, '{:.0%}')} "
+        f"| {figure(result.incremental_tests_seconds, '{:.1f} s')} "
         f"| {result.peak_rss_bytes / 1024**3:.2f} GB | {result.account_months_per_second:,.0f} "
-        f"| {result.hand_tuned_seconds:.1f} s | {result.models_to_hand_tuned:.1f}x | {same} |"
+        f"| {result.hand_tuned_seconds:.1f} s | {figure(result.models_to_hand_tuned, '{:.1f}x')} "
+        f"| {figure(result.waterfall_models_seconds, '{:.1f} s')} "
+        f"| {figure(result.waterfall_models_to_hand_tuned, '{:.1f}x')} | {same} |"
     )
 
 
@@ -84,8 +110,12 @@ def markdown(results: list[TierResult], machine: str, date: str, command: str) -
         *[row(result) for result in results],
         "",
         "How to read it:",
-        "- **full `dbt build`**: every model, data test and unit test from an empty warehouse "
-        "(`--full-refresh`); **peak memory** is that process's peak resident memory.",
+        "- **full `dbt build`**: every model and data test from an empty warehouse "
+        "(`--full-refresh --exclude-resource-type unit_test`, the production build of "
+        "`./warehouse build`); **peak memory** is that process's peak resident memory. "
+        "**unit tests (CI)**: `dbt test --resource-type unit_test` after it: static fixtures, "
+        "the same work at every tier, run by `./warehouse test` and CI (dbt recommends "
+        "keeping them out of production runs).",
         "- **models alone**: `dbt run --full-refresh` into another empty warehouse.",
         "- **incremental run, +1 month**: `dbt run` on a warehouse built from the export of "
         "one month earlier (python/workload/snapshot.py), after the new month arrived; "
@@ -95,6 +125,10 @@ def markdown(results: list[TierResult], machine: str, date: str, command: str) -
         "over the raw files computing account-month MRR and the overall monthly waterfall "
         "(no quarantine, no per-line motions, no prior peak); **same waterfall** says whether "
         "its figures equal the mart `mrr_waterfall_months` to the cent in every month.",
+        "- **waterfall's models**: the like-for-like scope of the hand-tuned query, "
+        "`dbt run --full-refresh --select +mrr_waterfall_months` into an empty warehouse: the "
+        "waterfall mart and every model it reads (quarantine of the tables it needs, per-line "
+        "motions and the prior peak included; no signals, tie-out or other marts).",
         "",
         *scaling_lines(results),
     ]

@@ -2,8 +2,9 @@
 
 A generated workload is cut into the exports a billing system would have held at two month
 ends (python/workload/snapshot.py). The warehouse is built on the earlier export, then run
-incrementally on the later one, and then again after a late-arriving change to a version
-that ended more than a year before the horizon, far outside the lookback. After each
+incrementally on the later one, then again after a late-arriving change to a version that
+ended more than a year before the horizon, far outside the lookback, and then after usage
+and an invoice line arriving late for a month as old. After each
 incremental run every mart and every intermediate table equals a --full-refresh build of the
 same export, row for row; the restatement window says why it restated what it did.
 """
@@ -23,14 +24,22 @@ from warehouse import PROJECT_DIR, run_dbt
 LOOKBACK_MONTHS = 3
 WINDOW_TABLE = "int_restatement_windows_tracked"
 # the two logs of the builds themselves: a history, which a rebuild starts afresh
-BUILD_LOGS = (WINDOW_TABLE, "int_subscription_item_versions_logged")
+BUILD_LOGS = (
+    WINDOW_TABLE,
+    "int_subscription_item_versions_logged",
+    "int_activity_months_fingerprinted",
+)
+# late activity: an invoice line for March 2025 and usage for May 2026, both before the
+# lookback of a September build (the generated usage starts in May 2026)
+LATE_LINE_MONTH = date(2025, 3, 1)
+LATE_USAGE_MONTH = date(2026, 5, 1)
 SCHEMAS = ("main_marts", "main_intermediate")
 
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory) -> dict[str, Path]:
-    """Three raw exports: the end of August, the end of September, and September plus a
-    late change to an old version."""
+    """Four raw exports: the end of August, the end of September, September plus a late
+    change to an old version, and that plus late usage and a late invoice line."""
     sys.path.insert(0, str(PROJECT_DIR / "python"))
     workload = importlib.import_module("workload")
     snapshot = importlib.import_module("workload.snapshot")
@@ -43,7 +52,10 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     late = root / "september_late_change"
     shutil.copytree(september, late)
     write_late_change(september, late)
-    return {"august": august, "september": september, "late": late}
+    late_activity = root / "september_late_activity"
+    shutil.copytree(late, late_activity)
+    write_late_activity(late, late_activity)
+    return {"august": august, "september": september, "late": late, "late_activity": late_activity}
 
 
 def write_late_change(source: Path, out: Path) -> None:
@@ -69,6 +81,54 @@ def write_late_change(source: Path, out: Path) -> None:
                     and valid_from >= date '2025-02-01'
             )
         ) to '{target}' (format parquet)
+        """
+    )
+    con.close()
+
+
+def write_late_activity(source: Path, out: Path) -> None:
+    """Add a usage reading for May 2026, 100 times the largest one of that month, on the
+    same subscription (overage: more MRR), and a recurring invoice line of 1,000 for March
+    2025 on an account billed that month (more revenue recognised)."""
+    con = duckdb.connect()
+    month_end = "date '2026-05-31'"
+    usage = str(source / "usage_daily.parquet")
+    lines = str(source / "invoice_lines.parquet")
+    con.execute(
+        f"""
+        copy (
+            select * from read_parquet('{usage}')
+            union all
+            (
+                select * replace (quantity * 100 as quantity, {month_end} as usage_date)
+                from read_parquet('{usage}')
+                where usage_date between date '{LATE_USAGE_MONTH}' and {month_end}
+                order by quantity desc, account_id
+                limit 1
+            )
+        ) to '{out / "usage_daily.parquet"}' (format parquet)
+        """
+    )
+    con.execute(
+        f"""
+        copy (
+            select * from read_parquet('{lines}')
+            union all
+            (
+                select * replace (
+                    'late-line' as invoice_line_id,
+                    'late-invoice' as invoice_id,
+                    'recurring' as line_type,
+                    1000 as amount,
+                    date '{LATE_LINE_MONTH}' as period_start,
+                    date '2025-04-01' as period_end
+                )
+                from read_parquet('{lines}')
+                where line_type = 'recurring' and period_start = date '{LATE_LINE_MONTH}'
+                order by invoice_line_id
+                limit 1
+            )
+        ) to '{out / "invoice_lines.parquet"}' (format parquet)
         """
     )
     con.close()
@@ -131,6 +191,7 @@ def incremental_runs(exports, tmp_path_factory) -> dict:
             (exports["august"], "2026-08-31"),
             (exports["september"], "2026-09-30"),
             (exports["late"], "2026-09-30"),
+            (exports["late_activity"], "2026-09-30"),
         ]
     ):
         result = run_dbt(workdir, "build", variables=variables(export, as_of))
@@ -188,3 +249,26 @@ def test_the_late_change_reaches_the_marts(incremental_runs):
     """The late change is a real change: without its restatement the marts would be stale."""
     before, after = tables(incremental_runs[1]), tables(incremental_runs[2])
     assert before["main_marts.mrr_account_months"] != after["main_marts.mrr_account_months"]
+
+
+def test_late_usage_and_invoice_lines_of_an_old_month_are_restated_and_equal_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    window = latest_window(incremental_runs[3])
+    assert window["run_sequence"] == 4
+    assert window["restate_reason"] == (
+        "usage or invoice lines of an earlier month changed since the previous build"
+    )
+    assert window["activity_changed_from_month_start"] == LATE_LINE_MONTH
+    assert window["changed_from_month_start"] is None
+    assert_same_tables(
+        incremental_runs[3], full_build(tmp_path_factory, exports["late_activity"], "2026-09-30")
+    )
+
+
+def test_the_late_activity_reaches_the_marts(incremental_runs):
+    """The late reading is overage (more MRR) and the late line is billed revenue: without
+    their restatement both marts would be stale."""
+    before, after = tables(incremental_runs[2]), tables(incremental_runs[3])
+    for mart in ("mrr_account_months", "billing_tieout_account_months"):
+        assert before[f"main_marts.{mart}"] != after[f"main_marts.{mart}"], mart

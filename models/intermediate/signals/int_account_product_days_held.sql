@@ -74,7 +74,9 @@ final as (
     inner join days
         on
             account_items.valid_from <= days.activity_date
-            and (account_items.valid_to is null or account_items.valid_to > days.activity_date)
+            -- one inequality per bound (an open end reads as the far future), so the engine
+            -- can run a range join instead of comparing every version with every day
+            and coalesce(account_items.valid_to, cast('9999-12-31' as date)) > days.activity_date
     group by
         account_items.account_id,
         account_items.product_id,
