@@ -7,7 +7,6 @@ its own DuckDB file, dbt target and log folders, and DuckDB's spill folder.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -15,7 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from dbt_invocation import PROJECT_DIR, dbt_command, dbt_environment
+
 HAND_TUNED_SQL = Path(__file__).with_name("hand_tuned_waterfall.sql")
 
 
@@ -60,27 +60,10 @@ class Warehouse:
             path.unlink(missing_ok=True)
 
     def env(self) -> dict[str, str]:
-        return {
-            **os.environ,
-            "DBT_PROJECT_DIR": str(PROJECT_DIR),
-            "DBT_PROFILES_DIR": str(PROJECT_DIR),
-            "DUCKDB_PATH": str(self.database),
-            "DUCKDB_TEMP_DIRECTORY": str(self.workdir / "duckdb_tmp"),
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        }
+        return dbt_environment(self.database, self.workdir)
 
     def dbt(self, label: str, *args: str, variables: dict) -> Measurement:
-        dbt = Path(sys.executable).with_name("dbt")
-        command = [
-            str(dbt),
-            *args,
-            "--vars",
-            json.dumps(variables),
-            "--target-path",
-            str(self.workdir / "target"),
-            "--log-path",
-            str(self.workdir / "logs"),
-        ]
+        command = dbt_command(*args, workdir=self.workdir, variables=variables)
         return run_measured(command, self.env(), label)
 
     def reconcile(self, raw_data_path: Path) -> Measurement:

@@ -6,17 +6,16 @@ the developer's warehouse and can build several variants side by side.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+from dbt_invocation import PROJECT_DIR, dbt_command, dbt_environment, dbt_executable
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+__all__ = ["PROJECT_DIR", "dbt_executable"]  # re-exported for the tests
 SAMPLE_DATA_DIR = PROJECT_DIR / "seeds" / "billing"
 MART_SCHEMA = "main_marts"
 MARTS = (
@@ -43,38 +42,17 @@ class BuildResult:
         return duckdb.connect(str(self.database), read_only=True)
 
 
-def dbt_executable() -> str:
-    candidate = Path(sys.executable).with_name("dbt")
-    return str(candidate) if candidate.exists() else shutil.which("dbt") or "dbt"
-
-
 def run_dbt(workdir: Path, *args: str, variables: dict | None = None) -> BuildResult:
     """Run one dbt command against a database file inside workdir."""
     workdir.mkdir(parents=True, exist_ok=True)
     database = workdir / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "DBT_PROJECT_DIR": str(PROJECT_DIR),
-        "DUCKDB_PATH": str(database),
-        "DUCKDB_TEMP_DIRECTORY": str(workdir / "duckdb_tmp"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    command = [
-        dbt_executable(),
-        *args,
-        "--project-dir",
-        str(PROJECT_DIR),
-        "--profiles-dir",
-        str(PROJECT_DIR),
-        "--target-path",
-        str(workdir / "target"),
-        "--log-path",
-        str(workdir / "logs"),
-    ]
-    if variables:
-        command += ["--vars", json.dumps(variables)]
     completed = subprocess.run(
-        command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
+        dbt_command(*args, workdir=workdir, variables=variables),
+        cwd=PROJECT_DIR,
+        env=dbt_environment(database, workdir),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, database)
 
