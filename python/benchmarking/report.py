@@ -129,6 +129,8 @@ def markdown(results: list[TierResult], machine: str, date: str, command: str) -
         "`dbt run --full-refresh --select +mrr_waterfall_months` into an empty warehouse: the "
         "waterfall mart and every model it reads (quarantine of the tables it needs, per-line "
         "motions and the prior peak included; no signals, tie-out or other marts).",
+        "- **not run**: a tier measured by its full build, unit tests, reconciliation and the "
+        "hand-tuned query only (`--build-only-tiers`).",
         "",
         *scaling_lines(results),
     ]
