@@ -20,12 +20,7 @@ with
 invoice_lines as (
 
     select * from {{ ref('int_invoice_lines_validated') }}
-    where
-        rejection_code is null
-        {%- if is_incremental() %}
-        -- the lines whose period reaches into the window
-        and period_end > {{ restate_from_bound('month_start') }}
-        {%- endif %}
+    where rejection_code is null
 
 ),
 
@@ -53,6 +48,16 @@ months as (
 
 ),
 
+-- the lines whose period reaches into the restated months (all of them on a full build)
+window_invoice_lines as (
+
+    select * from invoice_lines
+    {%- if is_incremental() %}
+    where period_end > {{ restate_from_bound('month_start') }}
+    {%- endif %}
+
+),
+
 recurring_lines as (
 
     select
@@ -64,7 +69,7 @@ recurring_lines as (
         period_end,
         {{ month_start('period_start') }} as first_month,
         {{ month_start('period_end') }} as end_month
-    from invoice_lines
+    from window_invoice_lines
     where
         line_type = 'recurring'
         and period_end > period_start
