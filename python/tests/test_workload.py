@@ -41,7 +41,8 @@ def contract_columns() -> dict[str, list[str]]:
     """Each contract table's columns, in order, read from the billing_contract macro."""
     text = CONTRACT.read_text(encoding="utf-8")
     tables = {}
-    for match in re.finditer(r'"(\w+)": \{"required": \w+, "columns": \[(.*?)\]\}', text, re.S):
+    table_pattern = r'"(\w+)": \{"required": \w+,(?: "keyless": \w+,)? "columns": \[(.*?)\]\}'
+    for match in re.finditer(table_pattern, text, re.S):
         tables[match.group(1)] = re.findall(r'\("(\w+)", "\w+"\)', match.group(2))
     return tables
 
