@@ -86,7 +86,8 @@
 
     ),
 
-    -- a key with one row is its own latest version and has no copies
+    -- a key with one row is its own latest version and has no copies; it matched its count
+    -- by equality on every key column, so none of them is null
     single_rows as (
 
         select
@@ -94,10 +95,7 @@
             {% endfor -%}
             row_key,
             cast(1 as {{ dbt.type_bigint() }}) as copy_number,
-            case
-                when {{ null_key_condition }} then 'null_key'
-                else 'kept'
-            end as duplicate_status
+            'kept' as duplicate_status
         from counted
         where key_rows = 1
 

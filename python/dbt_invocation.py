@@ -35,11 +35,10 @@ def dbt_environment(database: Path, scratch: Path) -> dict[str, str]:
     }
 
 
-def dbt_command(*args: str, workdir: Path, variables: dict | None = None) -> list[str]:
-    """The command line of `dbt <args>` writing its target and logs inside `workdir`."""
-    command = [
-        dbt_executable(),
-        *args,
+def dbt_arguments(workdir: Path, variables: dict | None = None) -> list[str]:
+    """The flags every run passes after its dbt command: this project and profile, target and
+    logs inside `workdir`, and the vars when given."""
+    arguments = [
         "--project-dir",
         str(PROJECT_DIR),
         "--profiles-dir",
@@ -50,5 +49,10 @@ def dbt_command(*args: str, workdir: Path, variables: dict | None = None) -> lis
         str(workdir / "logs"),
     ]
     if variables:
-        command += ["--vars", json.dumps(variables)]
-    return command
+        arguments += ["--vars", json.dumps(variables)]
+    return arguments
+
+
+def dbt_command(*args: str, workdir: Path, variables: dict | None = None) -> list[str]:
+    """The command line of `dbt <args>` writing its target and logs inside `workdir`."""
+    return [dbt_executable(), *args, *dbt_arguments(workdir, variables)]

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-from dbt_invocation import PROJECT_DIR, dbt_command, dbt_environment, dbt_executable
+from dbt_invocation import (
+    PROJECT_DIR,
+    dbt_arguments,
+    dbt_command,
+    dbt_environment,
+    dbt_executable,
+)
 
 __all__ = ["PROJECT_DIR", "dbt_executable"]  # re-exported for the tests
 SAMPLE_DATA_DIR = PROJECT_DIR / "seeds" / "billing"
@@ -67,7 +73,6 @@ class SparkBuildResult:
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         """DuckDB views over the Parquet files Spark wrote (reconciliation.spark_warehouse)."""
-        sys.path.insert(0, str(PROJECT_DIR / "python"))
         from reconciliation import spark_warehouse
 
         return spark_warehouse.connect(self.warehouse_path)
@@ -88,20 +93,7 @@ def run_dbt_spark(workdir: Path, *args: str) -> SparkBuildResult:
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "PYTHONPATH": os.pathsep.join(filter(None, [python_dir, os.environ.get("PYTHONPATH")])),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "spark_local",
-        *args,
-        "--project-dir",
-        str(PROJECT_DIR),
-        "--profiles-dir",
-        str(PROJECT_DIR),
-        "--target-path",
-        str(workdir / "target"),
-        "--log-path",
-        str(workdir / "logs"),
-    ]
+    command = [sys.executable, "-m", "spark_local", *args, *dbt_arguments(workdir)]
     completed = subprocess.run(
         command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
     )
