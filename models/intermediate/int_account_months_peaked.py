@@ -11,21 +11,35 @@ DataFrame on Spark): every step is a lazy query, nothing is pulled into Python m
 Re-valuing at M's rates: an account whose MRR was only ever in one currency has
 P = rate(M) * running max of its local-currency MRR (rates are positive), a window pass;
 an account with MRR in several currencies sums each earlier month's per-currency MRR at M's
-rates and takes the largest, a join bounded by that account's own months.
+rates and takes the largest, a join bounded by that account's own months. An incremental run
+computes only the restated months: the running maximum starts from the largest local MRR
+before them.
 """
 
 import narwhals as nw
 
 KEY = ["account_id", "month_number"]
+BOUND = "restate_from_month_number"
 
 
-def single_currency_peaks(account_months, currency_months, rates, single_accounts):
-    """Prior peak for accounts whose MRR was only ever in one currency."""
+def from_bound(frame, bound):
+    """The rows of `frame` in the months written (all of them without a bound)."""
+    if bound is None:
+        return frame
+    return (
+        frame.join(bound, how="cross").filter(nw.col("month_number") >= nw.col(BOUND)).drop(BOUND)
+    )
+
+
+def single_currency_peaks(window_months, currency_months, rates, single_accounts, bound):
+    """Prior peak for accounts whose MRR was only ever in one currency: the running maximum of
+    the local MRR, seeded with the largest local MRR before the window (one group-by, so an
+    incremental run does not walk the whole history)."""
     panel = (
-        account_months.select("account_id", "month_number")
+        window_months.select("account_id", "month_number")
         .join(single_accounts, on="account_id", how="inner")
         .join(
-            currency_months.select("account_id", "month_number", "mrr_local"),
+            from_bound(currency_months, bound).select("account_id", "month_number", "mrr_local"),
             on=KEY,
             how="left",
         )
@@ -39,20 +53,32 @@ def single_currency_peaks(account_months, currency_months, rates, single_account
             prior_max_local=nw.col("running_max_local")
             .shift(1)
             .over("account_id", order_by="month_number")
+            .fill_null(0)
         )
     )
+    if bound is not None:
+        before_window = (
+            currency_months.join(bound, how="cross")
+            .filter(nw.col("month_number") < nw.col(BOUND))
+            .group_by("account_id")
+            .agg(nw.col("mrr_local").max().alias("before_window_max_local"))
+        )
+        # local MRR is positive here, so 0 is neutral for the maximum
+        panel = panel.join(before_window, on="account_id", how="left").with_columns(
+            prior_max_local=nw.max_horizontal(
+                nw.col("prior_max_local"), nw.col("before_window_max_local").fill_null(0)
+            )
+        )
     return panel.join(rates, on=["currency_code", "month_number"], how="left").select(
         "account_id",
         "month_number",
-        (nw.col("prior_max_local").fill_null(0) * nw.col("rate_to_reporting")).alias(
-            "prior_peak_mrr"
-        ),
+        (nw.col("prior_max_local") * nw.col("rate_to_reporting")).alias("prior_peak_mrr"),
     )
 
 
-def multi_currency_peaks(account_months, currency_months, rates, multi_accounts):
+def multi_currency_peaks(window_months, currency_months, rates, multi_accounts):
     """Prior peak for accounts with MRR in more than one currency over their history."""
-    months = account_months.select("account_id", "month_number").join(
+    months = window_months.select("account_id", "month_number").join(
         multi_accounts, on="account_id", how="inner"
     )
     history = currency_months.join(multi_accounts, on="account_id", how="inner").select(
@@ -74,8 +100,9 @@ def multi_currency_peaks(account_months, currency_months, rates, multi_accounts)
     return months.select("account_id", "month_number").join(revalued, on=KEY, how="left")
 
 
-def prior_peaks(account_months, currency_months, rates):
-    """P for every account-month, at that month's rates (0 in an account's first month)."""
+def prior_peaks(window_months, currency_months, rates, bound):
+    """P for every account-month written, at that month's rates (0 in an account's first
+    month); the earlier months it looks at span the whole history."""
     paid = currency_months.filter(nw.col("mrr_local") > 0)
     currency_counts = paid.group_by("account_id").agg(
         nw.col("currency_code").n_unique().alias("currency_count"),
@@ -87,29 +114,32 @@ def prior_peaks(account_months, currency_months, rates):
     multi_accounts = currency_counts.filter(nw.col("currency_count") > 1).select("account_id")
     return nw.concat(
         [
-            single_currency_peaks(account_months, paid, rates, single_accounts),
-            multi_currency_peaks(account_months, paid, rates, multi_accounts),
+            single_currency_peaks(window_months, paid, rates, single_accounts, bound),
+            multi_currency_peaks(window_months, paid, rates, multi_accounts),
         ],
         how="vertical",
     )
 
 
-def recovery_split(account_months, currency_months, rates, movements, expansion_basis):
-    """Account-month prior peak, gains and the part of the gains that is recovery."""
+def recovery_split(account_months, currency_months, rates, movements, expansion_basis, bound=None):
+    """Account-month prior peak, gains and the part of the gains that is recovery, for the
+    months from `bound` (a one-row frame of restate_from_month_number; None: every month)."""
     if expansion_basis not in ("peak", "prior_month"):
         raise ValueError(
             f"expansion_basis must be 'peak' or 'prior_month', got {expansion_basis!r}"
         )
+    window_months = from_bound(account_months, bound)
     gains = (
-        movements.filter(nw.col("movement_type") == "expansion")
+        from_bound(movements, bound)
+        .filter(nw.col("movement_type") == "expansion")
         .group_by("account_id", "month_number")
         .agg(nw.col("amount").sum().alias("gains_mrr"))
     )
-    peaks = prior_peaks(account_months, currency_months, rates)
+    peaks = prior_peaks(window_months, currency_months, rates, bound)
     # no earlier month means no peak yet; a missing rate cannot hide here, the test
     # int_fx_rates_asserted has stopped the build before this model runs
     joined = (
-        account_months.select("account_id", "month_number", "month_start", "opening_mrr_cc")
+        window_months.select("account_id", "month_number", "month_start", "opening_mrr_cc")
         .join(peaks, on=KEY, how="left")
         .join(gains, on=KEY, how="left")
         .with_columns(nw.col("gains_mrr").fill_null(0), nw.col("prior_peak_mrr").fill_null(0))
@@ -131,17 +161,11 @@ def recovery_split(account_months, currency_months, rates, movements, expansion_
     )
 
 
-def restated_months(result, windows):
-    """The rows of the months this run restates (int_restatement_windows_tracked)."""
+def restate_bound(windows):
+    """The first month this run restates (int_restatement_windows_tracked), as a one-row
+    frame."""
     latest_sequence = windows.select(nw.col("run_sequence").max())
-    latest = windows.join(latest_sequence, on="run_sequence", how="inner").select(
-        "restate_from_month_number"
-    )
-    return (
-        result.join(latest, how="cross")
-        .filter(nw.col("month_number") >= nw.col("restate_from_month_number"))
-        .drop("restate_from_month_number")
-    )
+    return windows.join(latest_sequence, on="run_sequence", how="inner").select(BOUND)
 
 
 def model(dbt, session):
@@ -156,9 +180,10 @@ def model(dbt, session):
     )
     movements = nw.from_native(dbt.ref("int_mrr_movements_classified"))
     windows = nw.from_native(dbt.ref("int_restatement_windows_tracked"))
-    result = recovery_split(account_months, currency_months, rates, movements, expansion_basis)
-    if dbt.is_incremental:
-        # the prior peak looks at the whole history, so it is computed over every month;
-        # only the restated months are written
-        result = restated_months(result, windows)
+    # an incremental run computes and writes only the restated months; their prior peak still
+    # looks at the whole history
+    bound = restate_bound(windows) if dbt.is_incremental else None
+    result = recovery_split(
+        account_months, currency_months, rates, movements, expansion_basis, bound
+    )
     return result.to_native()

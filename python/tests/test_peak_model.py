@@ -252,9 +252,9 @@ def fake_dbt(con, is_incremental=False):
     return fake
 
 
-def peak_inputs(months: int):
-    """One USD account with MRR 5, 9, 7, ... over `months` months, and two restatement
-    windows, the latest starting at month 1."""
+def peak_inputs(months: int, restate_from: int = 1):
+    """One USD account with MRR 5, 9, 5, 9, ... over `months` months, and two restatement
+    windows, the latest starting at month `restate_from`."""
     con = duckdb.connect()
     con.sql(
         "create table am as select 'a' as account_id, month_number, "
@@ -278,8 +278,9 @@ def peak_inputs(months: int):
         "'new' as movement_type, cast(5 as decimal(38,10)) as amount"
     )
     con.sql(
-        "create table windows as select * from (values (1, 0), (2, 1)) "
-        "as windows(run_sequence, restate_from_month_number)"
+        "create table windows as select * from (values (1, 0), (2, ?)) "
+        "as windows(run_sequence, restate_from_month_number)",
+        params=[restate_from],
     )
     return con
 
@@ -302,3 +303,31 @@ def test_incremental_run_writes_only_the_restated_months_with_the_whole_history_
     assert rows == full[1:]
     # month 2's prior peak is month 1's 9, seen although month 1 is itself restated
     assert rows[1][4] == Decimal("9")
+
+
+def test_incremental_peak_before_the_window_seeds_the_running_maximum():
+    # MRR 5, 9, 5, 9, 5: the window starts at month 2, so month 2's peak (9) lies wholly
+    # before it, and month 4's is the larger of that and the window's own months
+    con = peak_inputs(5, restate_from=2)
+    full = sorted(peak_model.model(fake_dbt(con), con).fetchall())
+    rows = sorted(peak_model.model(fake_dbt(con, is_incremental=True), con).fetchall())
+    assert [row[1] for row in rows] == [2, 3, 4]
+    assert [row[4] for row in rows] == [Decimal("9"), Decimal("9"), Decimal("9")]
+    assert rows == full[2:]
+
+
+def test_incremental_multi_currency_peak_revalues_months_before_the_window():
+    # EUR 10 in month 0, USD 12 in month 1; EUR is worth 2 USD from month 2: month 2's prior
+    # peak is month 0's EUR 10 at month 2's rate (20), although month 0 is not restated
+    con = peak_inputs(3, restate_from=2)
+    con.sql("delete from cm")
+    con.sql("insert into cm values ('a', 'EUR', 0, 10), ('a', 'USD', 1, 12), ('a', 'USD', 2, 12)")
+    con.sql(
+        "insert into fx select 'EUR', month_number, 1 + (month_number >= 2)::int "
+        "from range(3) as months(month_number)"
+    )
+    full = sorted(peak_model.model(fake_dbt(con), con).fetchall())
+    rows = sorted(peak_model.model(fake_dbt(con, is_incremental=True), con).fetchall())
+    assert [row[1] for row in rows] == [2]
+    assert rows[0][4] == Decimal("20")
+    assert rows == full[2:]
