@@ -169,9 +169,9 @@ def restate_bound(windows):
 
 
 def model(dbt, session):
-    # incremental with the project's restatement window: the strategy is set in the YAML
-    # config (it differs by engine); a full build computes every month
-    dbt.config(materialized="incremental", restate_column="month_number")
+    # incremental with the project's restatement window where the engine allows it: the
+    # materialization and strategy are set in the YAML config; a full build computes every month
+    dbt.config(restate_column="month_number")
     expansion_basis = dbt.config.get("expansion_basis") or "peak"
     account_months = nw.from_native(dbt.ref("int_account_months_densified"))
     currency_months = nw.from_native(dbt.ref("int_account_currency_months_aggregated"))

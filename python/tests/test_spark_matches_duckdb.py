@@ -3,7 +3,9 @@ target (dbt-spark's session method, pyspark in local mode, the Python model run 
 python/spark_local) passes every seed, model, data test and unit test, builds every mart
 identical to the DuckDB build (same columns, same rows, every amount and ratio within 1e-8,
 so money to the cent; a partitioned incremental mart lists its partition column last on
-Spark), and the reconciliation suite passes on what Spark wrote.
+Spark), and the reconciliation suite passes on what Spark wrote. A second `dbt run` after it
+is incremental (each incremental model overwrites its restatement window's partitions) and
+leaves every mart identical to DuckDB's.
 
 One Spark build serves the module; the DuckDB side is the suite's shared sample build.
 """
@@ -98,24 +100,30 @@ def test_spark_build_runs_every_node(spark_build, sample_build):
     )
 
 
+def mart_differences(duckdb_con, spark_con) -> list[str]:
+    """Every mart value that differs between the DuckDB and the Spark warehouse."""
+    marts = mart_names(duckdb_con)
+    assert len(marts) >= 16, marts
+    assert mart_names(spark_con) == marts
+    found = []
+    for mart in marts:
+        duckdb_relation = duckdb_con.sql(f"select * from {MART_SCHEMA}.{mart}")
+        spark_columns = spark_con.sql(f"select * from {MART_SCHEMA}.{mart}").columns
+        # the same columns; Spark lists a partitioned table's partition column last
+        assert sorted(spark_columns) == sorted(duckdb_relation.columns), mart
+        in_duckdb_order = ", ".join(f'"{column}"' for column in duckdb_relation.columns)
+        spark_relation = spark_con.sql(f"select {in_duckdb_order} from {MART_SCHEMA}.{mart}")
+        duckdb_rows = sorted(duckdb_relation.fetchall(), key=sort_key)
+        spark_rows = sorted(spark_relation.fetchall(), key=sort_key)
+        assert len(spark_rows) == len(duckdb_rows), mart
+        assert duckdb_rows, f"{mart} is empty: nothing compared"
+        found += differences(mart, duckdb_relation.columns, duckdb_rows, spark_rows)
+    return found
+
+
 def test_every_mart_is_identical_on_spark_and_duckdb(spark_build, sample_build):
     with sample_build.connect() as duckdb_con, spark_build.connect() as spark_con:
-        marts = mart_names(duckdb_con)
-        assert len(marts) >= 16, marts
-        assert mart_names(spark_con) == marts
-        found = []
-        for mart in marts:
-            duckdb_relation = duckdb_con.sql(f"select * from {MART_SCHEMA}.{mart}")
-            spark_columns = spark_con.sql(f"select * from {MART_SCHEMA}.{mart}").columns
-            # the same columns; Spark lists a partitioned table's partition column last
-            assert sorted(spark_columns) == sorted(duckdb_relation.columns), mart
-            in_duckdb_order = ", ".join(f'"{column}"' for column in duckdb_relation.columns)
-            spark_relation = spark_con.sql(f"select {in_duckdb_order} from {MART_SCHEMA}.{mart}")
-            duckdb_rows = sorted(duckdb_relation.fetchall(), key=sort_key)
-            spark_rows = sorted(spark_relation.fetchall(), key=sort_key)
-            assert len(spark_rows) == len(duckdb_rows), mart
-            assert duckdb_rows, f"{mart} is empty: nothing compared"
-            found += differences(mart, duckdb_relation.columns, duckdb_rows, spark_rows)
+        found = mart_differences(duckdb_con, spark_con)
     assert found == [], "\n".join(found[:20])
 
 
@@ -142,3 +150,21 @@ def test_reconciliation_passes_on_the_spark_build(spark_build, capsys, tmp_path)
         "billing_tieout": "WARN",
     }, output
     assert "Reconciliation passed: 6 passed, 1 warning(s), 0 failed of 7 rules" in output
+
+
+def test_an_incremental_run_on_spark_keeps_every_mart_identical(spark_build, sample_build):
+    """A second `dbt run` on the built Spark warehouse is incremental: each incremental model
+    recomputes the restatement window (the lookback, nothing having changed) and overwrites
+    its partitions; every mart still equals DuckDB's. Runs last: it rewrites the warehouse
+    the tests above read."""
+    rerun = run_dbt_spark(spark_build.warehouse_path.parent, "run")
+    assert rerun.returncode == 0, rerun.output[-6000:]
+    with spark_build.connect() as spark_con:
+        reasons = spark_con.sql(
+            "select restate_reason from main_intermediate.int_restatement_windows_tracked"
+            " order by run_sequence"
+        ).fetchall()
+        assert reasons == [("first build or full refresh",), ("the lookback of 3 months",)]
+        with sample_build.connect() as duckdb_con:
+            found = mart_differences(duckdb_con, spark_con)
+    assert found == [], "\n".join(found[:20])
