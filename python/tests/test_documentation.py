@@ -53,7 +53,7 @@ def test_every_model_column_is_documented(manifest, sample_build):
 
 
 def declares_no_key(node: dict) -> bool:
-    """A model whose grain is one row per raw row says so in its YAML (meta primary_key
+    """A model whose grain is one row per raw row says so in its config (meta primary_key,
     "none: <why>"): identical raw rows are distinct rows there, and the reconciliation's
     nothing_lost rule counts them instead of a key test."""
     declared = str(node["config"].get("meta", {}).get("primary_key", ""))
