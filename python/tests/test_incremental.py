@@ -11,15 +11,15 @@ same export, row for row; the restatement window says why it restated what it di
 
 from __future__ import annotations
 
-import importlib
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse import PROJECT_DIR, run_dbt
+import workload
+from warehouse import run_dbt
+from workload import snapshot
 
 LOOKBACK_MONTHS = 3
 WINDOW_TABLE = "int_restatement_windows_tracked"
@@ -40,9 +40,6 @@ SCHEMAS = ("main_marts", "main_intermediate")
 def exports(tmp_path_factory) -> dict[str, Path]:
     """Four raw exports: the end of August, the end of September, September plus a late
     change to an old version, and that plus late usage and a late invoice line."""
-    sys.path.insert(0, str(PROJECT_DIR / "python"))
-    workload = importlib.import_module("workload")
-    snapshot = importlib.import_module("workload.snapshot")
     root = tmp_path_factory.mktemp("exports")
     spec = workload.WorkloadSpec(accounts=300, months=24, seed=11, activity_share=0.2)
     workload.generate(spec, root / "generated", memory_limit="1GB", progress=None)

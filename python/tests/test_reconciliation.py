@@ -5,7 +5,6 @@ were broken. The billing tie-out warns by default and fails with severity error.
 
 from __future__ import annotations
 
-import importlib
 import json
 import shutil
 import subprocess
@@ -54,9 +53,11 @@ class Run:
 
 @pytest.fixture(scope="module")
 def reconcile():
-    """reconciliation.cli.main, imported from python/ as python/reconcile.py does."""
-    sys.path.insert(0, str(PROJECT_DIR / "python"))
-    return importlib.import_module("reconciliation.cli").main
+    """reconciliation.cli.main, as python/reconcile.py runs it (python/ is on pytest's
+    pythonpath)."""
+    from reconciliation.cli import main
+
+    return main
 
 
 @pytest.fixture

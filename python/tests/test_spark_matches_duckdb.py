@@ -12,15 +12,13 @@ One Spark build serves the module; the DuckDB side is the suite's shared sample 
 
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
 import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
-from warehouse import MART_SCHEMA, PROJECT_DIR, run_dbt_spark
+from warehouse import MART_SCHEMA, run_dbt_spark
 
 TOLERANCE = Decimal("1e-8")  # decimals: below a cent for money, 1e-8 for ratios
 RELATIVE_FLOAT_TOLERANCE = 1e-12  # doubles (none of the marts' amounts): representation only
@@ -128,8 +126,8 @@ def test_every_mart_is_identical_on_spark_and_duckdb(spark_build, sample_build):
 
 
 def test_reconciliation_passes_on_the_spark_build(spark_build, capsys, tmp_path):
-    sys.path.insert(0, str(PROJECT_DIR / "python"))
-    main = importlib.import_module("reconciliation.cli").main
+    from reconciliation.cli import main
+
     report = tmp_path / "report" / "index.html"
     code = main(["--spark-warehouse", str(spark_build.warehouse_path), "--report", str(report)])
     output = capsys.readouterr().out

@@ -7,9 +7,7 @@ exact contract columns of every table, and a full `dbt build` of the warehouse f
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from pathlib import Path
 
 import duckdb
@@ -21,9 +19,10 @@ CONTRACT = PROJECT_DIR / "macros" / "billing_contract.sql"
 
 @pytest.fixture(scope="module")
 def workload():
-    """The workload package, imported from python/."""
-    sys.path.insert(0, str(PROJECT_DIR / "python"))
-    return importlib.import_module("workload")
+    """The workload package (python/, on pytest's pythonpath)."""
+    import workload as package
+
+    return package
 
 
 def write(
