@@ -92,9 +92,10 @@ panel as (
         coalesce(held_totals.features_available, 0) as features_available,
         coalesce(held_totals.features_used_90d, 0) as features_used_90d,
         seat_activity.active_users,
-        usage_days.trailing_30d_usage,
-        usage_days.trailing_90d_usage,
-        usage_days.prior_90d_usage,
+        -- an account without usage in the calendar has no usage rows: its windows are 0
+        coalesce(usage_days.trailing_30d_usage, 0) as trailing_30d_usage,
+        coalesce(usage_days.trailing_90d_usage, 0) as trailing_90d_usage,
+        coalesce(usage_days.prior_90d_usage, 0) as prior_90d_usage,
         usage_days.slope_numerator,
         usage_days.slope_denominator
     from accounts

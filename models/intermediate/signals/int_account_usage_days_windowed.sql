@@ -1,8 +1,11 @@
-{#- Usage per signal account and day of the signal calendar (dense: a day without usage is 0),
-    with the trailing windows the usage signals read: 30 days (commitment ratio, projection),
+{#- Usage per signal account with usage in the calendar and day of the calendar (dense: a day
+    without usage is 0), with the trailing windows the usage signals read: 30 days (commitment ratio, projection),
     90 days and the 90 before (quarter-over-quarter growth), and the least-squares sums over the
     last 90 days of the trailing-30-day usage. The slope is kept as an exact numerator and
-    denominator, so "projected days" divides only once. -#}
+    denominator, so "projected days" divides only once. An account with no usage in the calendar
+    has no rows: every window of it would be 0 and its slope 0 (no projection), which the
+    scoring model reads from the missing row; most signal accounts have no usage lines, so
+    this keeps the windows to a fraction of the panel. -#}
 with
 
 days as (
@@ -35,18 +38,38 @@ daily_usage as (
 
 ),
 
+calendar as (
+
+    select
+        min(activity_date) as first_day,
+        max(activity_date) as last_day
+    from days
+
+),
+
+usage_accounts as (
+
+    select distinct daily_usage.account_id
+    from daily_usage
+    inner join accounts
+        on daily_usage.account_id = accounts.account_id
+    inner join calendar
+        on daily_usage.usage_date between calendar.first_day and calendar.last_day
+
+),
+
 panel as (
 
     select
-        accounts.account_id,
+        usage_accounts.account_id,
         days.day_number,
         days.activity_date,
         coalesce(daily_usage.usage_quantity, 0) as daily_usage
-    from accounts
+    from usage_accounts
     cross join days
     left join daily_usage
         on
-            accounts.account_id = daily_usage.account_id
+            usage_accounts.account_id = daily_usage.account_id
             and days.activity_date = daily_usage.usage_date
 
 ),
