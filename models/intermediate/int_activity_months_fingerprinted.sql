@@ -1,10 +1,12 @@
 {#- What the dated activity tables held, month by month, as each build saw them: an
-    order-independent fingerprint (macro rows_fingerprint) of the accepted usage_daily rows per
-    usage month and of the accepted invoice lines per month their period starts in. Each build
-    appends its own set under the next fingerprint_sequence. The restatement window
-    (int_restatement_windows_tracked) compares the latest set with the one the previous window
-    recorded, so usage (which can be MRR) or an invoice line (the billing tie-out) arriving late
-    for an old month restates the months from there on, however old. -#}
+    order-independent fingerprint (macro rows_fingerprint) of the accepted usage_daily,
+    seat_activity and feature_usage rows per month of their day, and of the accepted invoice
+    lines per month their period starts in. Each build appends its own set under the next
+    fingerprint_sequence. The restatement windows compare the latest set with the one the
+    previous window recorded, so a row arriving late for an old month restates from there on,
+    however old: usage (which can be MRR) and invoice lines (the billing tie-out) the monthly
+    models (int_restatement_windows_tracked), usage, seats and feature use the daily signals
+    (int_signal_windows_tracked). -#}
 {{ config(materialized="incremental", incremental_strategy="append", on_schema_change="fail") }}
 
 with
@@ -19,6 +21,20 @@ usage_daily as (
 invoice_lines as (
 
     select * from {{ ref('int_invoice_lines_validated') }}
+    where rejection_code is null
+
+),
+
+seat_activity as (
+
+    select * from {{ ref('int_seat_activity_validated') }}
+    where rejection_code is null
+
+),
+
+feature_usage as (
+
+    select * from {{ ref('int_feature_usage_validated') }}
     where rejection_code is null
 
 ),
@@ -50,11 +66,38 @@ invoice_line_months as (
 
 ),
 
+seat_activity_months as (
+
+    select
+        'seat_activity' as table_name,
+        {{ month_start('activity_date') }} as month_start,
+        {{ rows_fingerprint(['account_id', 'activity_date', 'active_users']) }} as fingerprint
+    from seat_activity
+    group by {{ month_start('activity_date') }}
+
+),
+
+feature_usage_months as (
+
+    select
+        'feature_usage' as table_name,
+        {{ month_start('usage_date') }} as month_start,
+        {{ rows_fingerprint(['account_id', 'feature_id', 'usage_date', 'events']) }}
+            as fingerprint
+    from feature_usage
+    group by {{ month_start('usage_date') }}
+
+),
+
 activity_months as (
 
     select * from usage_months
     union all
     select * from invoice_line_months
+    union all
+    select * from seat_activity_months
+    union all
+    select * from feature_usage_months
 
 ),
 

@@ -192,7 +192,8 @@ changed_from as (
 ),
 
 -- the usage and invoice-line months whose contents differ from what the previous build saw
--- (new months included: they are in the window anyway)
+-- (new months included: they are in the window anyway); seat activity and feature use are
+-- fingerprinted for the daily signals (int_signal_windows_tracked) and move no MRR
 current_activity as (
 
     select activity_fingerprints.*
@@ -201,6 +202,7 @@ current_activity as (
         on
             activity_fingerprints.fingerprint_sequence
             = activity_fingerprint_state.activity_fingerprint_sequence
+    where activity_fingerprints.table_name in ('usage_daily', 'invoice_lines')
 
 ),
 
@@ -212,6 +214,7 @@ previous_activity as (
         on
             activity_fingerprints.fingerprint_sequence
             = previous_window.activity_fingerprint_sequence
+    where activity_fingerprints.table_name in ('usage_daily', 'invoice_lines')
 
 ),
 

@@ -13,9 +13,10 @@ Public API:
   from `reference_metrics.load_raw`; `reference` is `reference_metrics.compute(raw)` (the
   reported day, the horizon month's MRR, the waterfall and the movements come from it).
 
-Days are computed on a calendar that starts 179 days before the history: usage and seat rows
-before it are not read, so every 30-, 90- and 180-day window is full on each history day and a
-streak reaches back to the calendar's first day at most.
+Days are computed on a calendar that starts 179 days before the history, so every 30-, 90- and
+180-day window is full on each history day. Usage windows read the account's usage whatever the
+calendar (on a lead day too), and a streak is capped at 180 days, so a history day's values do
+not depend on where the calendar starts.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ FEATURE_WINDOW_DAYS = 90
 DEEP_ADOPTION = Fraction(7, 10)
 TOO_EARLY = Fraction(3, 10)
 CALENDAR_LEAD_DAYS = 179  # the calendar starts this many days before the history
+STREAK_CAP_DAYS = 180  # a streak counts back this many days at most
 
 # The least-squares sums of x = 0 .. REGRESSION_DAYS - 1 (the slope does not depend on x's origin).
 _SX = sum(range(REGRESSION_DAYS))
@@ -326,10 +328,9 @@ def _at_least(numerator: Decimal | int, denominator: Decimal | int, bound: Fract
 class _Account:
     """The daily signals of one account, from its versions and activity.
 
-    Everything is computed on the calendar [calendar_start, reported day]: usage and seat rows
-    before the calendar's first day are not read, so windows are full on every history day
-    (the calendar leads the history by 179 days) and streaks reach back to the calendar's first
-    day at most.
+    Days are computed on the calendar [calendar_start, reported day], which leads the history by
+    179 days; usage windows also read the 179 days before it (a lead day's window is full too),
+    and streaks are counted from the calendar's first day and capped at 180 days.
     """
 
     def __init__(self, account: str, inputs: _Inputs, calendar_start: date, reported: date):
@@ -397,15 +398,17 @@ class _Account:
     # ---- usage ---------------------------------------------------------------------------------
 
     def _usage_prefix(self, usage: dict[date, Decimal]) -> None:
-        """Prefix sums of daily usage over the calendar."""
+        """Prefix sums of daily usage from 179 days before the calendar to the reported day."""
+        self.usage_start = self.calendar_start - timedelta(CALENDAR_LEAD_DAYS)
         self.prefix = [ZERO]
-        for day in _days(self.calendar_start, self.reported):
+        for day in _days(self.usage_start, self.reported):
             self.prefix.append(self.prefix[-1] + usage.get(day, ZERO))
 
     def usage_between(self, first: date, last: date) -> Decimal:
-        """The account's usage over [first, last] (days outside the calendar count as 0)."""
-        low = max((first - self.calendar_start).days, 0)
-        high = min((last - self.calendar_start).days + 1, len(self.prefix) - 1)
+        """The account's usage over [first, last] (every window a calendar day reads)."""
+        assert first >= self.usage_start, f"{first} is before the usage read"
+        low = (first - self.usage_start).days
+        high = min((last - self.usage_start).days + 1, len(self.prefix) - 1)
         return self.prefix[high] - self.prefix[low] if high > low else ZERO
 
     def trailing_usage(self, day: date) -> Decimal:
@@ -493,10 +496,11 @@ class _Account:
 
 
 def _streaks(first: date, last: date, ready: Any) -> dict[date, int]:
-    """For each day in [first, last]: consecutive ready days ending on it (0 if not ready)."""
+    """For each day in [first, last]: consecutive ready days ending on it (0 if not ready),
+    capped at STREAK_CAP_DAYS."""
     streaks, streak = {}, 0
     for day in _days(first, last):
-        streak = streak + 1 if ready(day) else 0
+        streak = min(streak + 1, STREAK_CAP_DAYS) if ready(day) else 0
         streaks[day] = streak
     return streaks
 

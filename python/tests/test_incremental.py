@@ -3,10 +3,11 @@
 A generated workload is cut into the exports a billing system would have held at two month
 ends (python/workload/snapshot.py). The warehouse is built on the earlier export, then run
 incrementally on the later one, then again after a late-arriving change to a version that
-ended more than a year before the horizon, far outside the lookback, and then after usage
-and an invoice line arriving late for a month as old. After each
-incremental run every mart and every intermediate table equals a --full-refresh build of the
-same export, row for row; the restatement window says why it restated what it did.
+ended more than a year before the horizon, far outside the lookback, then after usage
+and an invoice line arriving late for a month as old, and then after seat activity and
+feature use arriving late for a month inside the signal history. After each incremental run
+every mart and every intermediate table equals a --full-refresh build of the same export, row
+for row; the restatement windows (monthly and daily) say why they restated what they did.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from workload import snapshot
 
 LOOKBACK_MONTHS = 3
 WINDOW_TABLE = "int_restatement_windows_tracked"
-# the two logs of the builds themselves: a history, which a rebuild starts afresh
+SIGNAL_WINDOW_TABLE = "int_signal_windows_tracked"
+# the logs of the builds themselves: a history, which a rebuild starts afresh
 BUILD_LOGS = (
     WINDOW_TABLE,
+    SIGNAL_WINDOW_TABLE,
     "int_subscription_item_versions_logged",
     "int_activity_months_fingerprinted",
 )
@@ -33,13 +36,17 @@ BUILD_LOGS = (
 # lookback of a September build (the generated usage starts in May 2026)
 LATE_LINE_MONTH = date(2025, 3, 1)
 LATE_USAGE_MONTH = date(2026, 5, 1)
+# late seat activity and feature use: June 2026, inside the signal history of a September
+# build (which starts in April) and outside the monthly lookback; they move no MRR
+LATE_SIGNAL_MONTH = date(2026, 6, 1)
 SCHEMAS = ("main_marts", "main_intermediate")
 
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory) -> dict[str, Path]:
-    """Four raw exports: the end of August, the end of September, September plus a late
-    change to an old version, and that plus late usage and a late invoice line."""
+    """Five raw exports: the end of August, the end of September, September plus a late
+    change to an old version, that plus late usage and a late invoice line, and that plus
+    late seat activity and feature use."""
     root = tmp_path_factory.mktemp("exports")
     spec = workload.WorkloadSpec(accounts=300, months=24, seed=11, activity_share=0.2)
     workload.generate(spec, root / "generated", memory_limit="1GB", progress=None)
@@ -52,7 +59,16 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     late_activity = root / "september_late_activity"
     shutil.copytree(late, late_activity)
     write_late_activity(late, late_activity)
-    return {"august": august, "september": september, "late": late, "late_activity": late_activity}
+    late_signals = root / "september_late_signals"
+    shutil.copytree(late_activity, late_signals)
+    write_late_signal_activity(late_activity, late_signals)
+    return {
+        "august": august,
+        "september": september,
+        "late": late,
+        "late_activity": late_activity,
+        "late_signals": late_signals,
+    }
 
 
 def write_late_change(source: Path, out: Path) -> None:
@@ -131,6 +147,46 @@ def write_late_activity(source: Path, out: Path) -> None:
     con.close()
 
 
+def write_late_signal_activity(source: Path, out: Path) -> None:
+    """Add, for the first account with seat activity on 15 June 2026, a second reading of 1,000
+    active users that day (readings of a day add up), and a use of a feature it used in
+    September, dated 20 June."""
+    con = duckdb.connect()
+    seats = str(source / "seat_activity.parquet")
+    uses = str(source / "feature_usage.parquet")
+    con.execute(
+        f"""
+        copy (
+            select * from read_parquet('{seats}')
+            union all
+            (
+                select * replace (1000 as active_users)
+                from read_parquet('{seats}')
+                where activity_date = date '2026-06-15'
+                order by account_id
+                limit 1
+            )
+        ) to '{out / "seat_activity.parquet"}' (format parquet)
+        """
+    )
+    con.execute(
+        f"""
+        copy (
+            select * from read_parquet('{uses}')
+            union all
+            (
+                select * replace (date '2026-06-20' as usage_date, 5 as events)
+                from read_parquet('{uses}')
+                where usage_date >= date '2026-09-01' and events > 0
+                order by account_id, feature_id, usage_date
+                limit 1
+            )
+        ) to '{out / "feature_usage.parquet"}' (format parquet)
+        """
+    )
+    con.close()
+
+
 def variables(export: Path, as_of_date: str) -> dict:
     return {
         "raw_data_path": str(export),
@@ -159,11 +215,11 @@ def tables(database: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def latest_window(database: Path) -> dict:
+def latest_window(database: Path, table: str = WINDOW_TABLE) -> dict:
     con = duckdb.connect(str(database), read_only=True)
     try:
         relation = con.sql(
-            f"select * from main_intermediate.{WINDOW_TABLE} order by run_sequence desc limit 1"
+            f"select * from main_intermediate.{table} order by run_sequence desc limit 1"
         )
         return dict(zip(relation.columns, relation.fetchall()[0], strict=True))
     finally:
@@ -189,6 +245,7 @@ def incremental_runs(exports, tmp_path_factory) -> dict:
             (exports["september"], "2026-09-30"),
             (exports["late"], "2026-09-30"),
             (exports["late_activity"], "2026-09-30"),
+            (exports["late_signals"], "2026-09-30"),
         ]
     ):
         result = run_dbt(workdir, "build", variables=variables(export, as_of))
@@ -212,6 +269,9 @@ def test_first_build_restates_everything(incremental_runs):
     assert window["run_sequence"] == 1
     assert window["restate_from_month_number"] == 0
     assert window["restate_reason"] == "first build or full refresh"
+    signal_window = latest_window(incremental_runs[0], SIGNAL_WINDOW_TABLE)
+    assert signal_window["restate_from_day"] == signal_window["calendar_first_day"]
+    assert signal_window["restate_reason"] == "first build or full refresh"
 
 
 def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
@@ -222,9 +282,34 @@ def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
     # August was the previous horizon: the lookback reaches back 3 months before September
     assert window["horizon_month_number"] == window["restate_from_month_number"] + LOOKBACK_MONTHS
     assert window["restate_reason"] == f"the lookback of {LOOKBACK_MONTHS} months"
+    # the daily signals compute only the new days
+    signal_window = latest_window(incremental_runs[1], SIGNAL_WINDOW_TABLE)
+    assert signal_window["restate_from_day"] == date(2026, 9, 1)
+    assert signal_window["restate_reason"] == "the days after the previous build"
     assert_same_tables(
         incremental_runs[1], full_build(tmp_path_factory, exports["september"], "2026-09-30")
     )
+
+
+def test_the_new_days_carry_streaks(incremental_runs):
+    """What makes the equality above a test of the streaks: on the first new day (1
+    September) accounts continue streaks begun in August, carried from the day kept. (The
+    cap of 180 days is checked by the unit test streaks_are_capped_at_180_days and against
+    the reference implementation: this workload's activity is too recent to reach it.)"""
+    con = duckdb.connect(str(incremental_runs[1]), read_only=True)
+    try:
+        carried = con.sql(
+            """
+            select count(*)
+            from main_marts.signal_account_days
+            where
+                activity_date = date '2026-09-01'
+                and greatest(seat_ready_streak_days, usage_ready_streak_days) > 1
+            """
+        ).fetchall()[0][0]
+    finally:
+        con.close()
+    assert carried > 0
 
 
 def test_a_late_change_to_an_old_month_is_restated_and_equals_a_full_build(
@@ -258,6 +343,12 @@ def test_late_usage_and_invoice_lines_of_an_old_month_are_restated_and_equal_a_f
     )
     assert window["activity_changed_from_month_start"] == LATE_LINE_MONTH
     assert window["changed_from_month_start"] is None
+    # the late usage is a signal input too; the invoice line is not
+    signal_window = latest_window(incremental_runs[3], SIGNAL_WINDOW_TABLE)
+    assert signal_window["restate_from_day"] == LATE_USAGE_MONTH
+    assert signal_window["restate_reason"] == (
+        "usage, seat activity or feature use of an earlier month changed"
+    )
     assert_same_tables(
         incremental_runs[3], full_build(tmp_path_factory, exports["late_activity"], "2026-09-30")
     )
@@ -269,3 +360,27 @@ def test_the_late_activity_reaches_the_marts(incremental_runs):
     before, after = tables(incremental_runs[2]), tables(incremental_runs[3])
     for mart in ("mrr_account_months", "billing_tieout_account_months"):
         assert before[f"main_marts.{mart}"] != after[f"main_marts.{mart}"], mart
+
+
+def test_late_seat_activity_and_feature_use_restate_the_signals_and_equal_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    signal_window = latest_window(incremental_runs[4], SIGNAL_WINDOW_TABLE)
+    assert signal_window["activity_changed_from_month_start"] == LATE_SIGNAL_MONTH
+    assert signal_window["restate_from_day"] == LATE_SIGNAL_MONTH
+    assert signal_window["restate_reason"] == (
+        "usage, seat activity or feature use of an earlier month changed"
+    )
+    # seats and feature use move no MRR: the monthly window is only the lookback
+    assert latest_window(incremental_runs[4])["restate_reason"] == (
+        f"the lookback of {LOOKBACK_MONTHS} months"
+    )
+    assert_same_tables(
+        incremental_runs[4], full_build(tmp_path_factory, exports["late_signals"], "2026-09-30")
+    )
+
+
+def test_the_late_signal_activity_reaches_the_marts(incremental_runs):
+    """Without the restatement the day's seat utilization would be stale."""
+    before, after = tables(incremental_runs[3]), tables(incremental_runs[4])
+    assert before["main_marts.signal_account_days"] != after["main_marts.signal_account_days"]

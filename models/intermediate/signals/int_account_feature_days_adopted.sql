@@ -1,19 +1,19 @@
-{#- Feature adoption per signal account, product and day: the distinct features of the product
-    with events in the trailing 90 days (the features a product has are counted where breadth is
-    computed, over the products held). A feature used on
-    day u counts on days u to u + 89; uses less than 90 days apart are first merged into one
-    span, so each feature counts at most once a day without a distinct count over a window. -#}
+{#- Feature adoption per account, product and day of the signal calendar: the distinct
+    features of the product with events in the trailing 90 days (the features a product has
+    are counted where breadth is computed, over the products held). A feature used on day u
+    counts on days u to u + 89; uses less than 90 days apart are first merged into one span,
+    so each feature counts at most once a day without a distinct count over a window. Only the
+    uses from 89 days before the first day computed are read, so a row is a function of the
+    uses and the day alone and an incremental run computes only the signal window's days
+    (int_signal_windows_tracked). -#}
+{{ config(**signal_days_config('calendar', per_account=false)) }}
+-- depends_on: {{ ref('int_signal_windows_tracked') }}
+
 with
 
 days as (
 
     select * from {{ ref('int_signal_days_spined') }}
-
-),
-
-accounts as (
-
-    select * from {{ ref('int_signal_accounts_selected') }}
 
 ),
 
@@ -31,6 +31,19 @@ features as (
 
 ),
 
+computed_days as (
+
+    select
+        {%- if is_incremental() %}
+        {{ signal_window_bound('restate_from_day') }} as first_day,
+        {%- else %}
+        min(activity_date) as first_day,
+        {%- endif %}
+        max(activity_date) as last_day
+    from days
+
+),
+
 uses as (
 
     select distinct
@@ -38,8 +51,11 @@ uses as (
         feature_usage.feature_id,
         feature_usage.usage_date
     from feature_usage
-    inner join accounts
-        on feature_usage.account_id = accounts.account_id
+    inner join computed_days
+        on
+            feature_usage.usage_date
+            between {{ dbt.dateadd('day', -89, 'computed_days.first_day') }}
+            and computed_days.last_day
     where feature_usage.events > 0
 
 ),
@@ -101,6 +117,8 @@ final as (
         on spans.feature_id = features.feature_id
     inner join days
         on days.activity_date between spans.first_day and spans.last_day
+    inner join computed_days
+        on days.activity_date >= computed_days.first_day
     group by spans.account_id, features.product_id, days.day_number, days.activity_date
 
 )

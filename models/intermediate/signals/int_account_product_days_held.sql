@@ -1,7 +1,13 @@
 {#- What each signal account holds each day of the signal calendar, per product: a paid version
     is active on day d when valid_from <= d < valid_to. Licensed seats come from per-seat
     versions (quantity x included units), the usage commitment from usage versions (included
-    units x quantity, a monthly volume). -#}
+    units x quantity, a monthly volume). A row is a function of the items and the day alone,
+    so an incremental run computes the signal window's days (int_signal_windows_tracked) for
+    the accounts it already holds, and every calendar day for an account entering the
+    selection. -#}
+{{ config(**signal_days_config('calendar', per_account=true)) }}
+-- depends_on: {{ ref('int_signal_windows_tracked') }}
+
 with
 
 items as (
@@ -29,6 +35,55 @@ days as (
 
 ),
 
+calendar as (
+
+    select min(activity_date) as first_day
+    from days
+
+),
+
+{% if is_incremental() %}
+
+window_start as (
+
+    select {{ signal_window_bound('restate_from_day') }} as first_day
+
+),
+
+-- accounts with rows kept: they compute the window's days only
+kept_accounts as (
+
+    select distinct account_id
+    from {{ this }}
+
+),
+
+{% endif %}
+
+-- the first day computed per account: the window's for an account with rows kept, the
+-- calendar's for one entering the selection (and on a full build)
+account_windows as (
+
+    select
+        accounts.account_id,
+        {%- if is_incremental() %}
+        case
+            when kept_accounts.account_id is null then calendar.first_day
+            else window_start.first_day
+        end as first_day
+        {%- else %}
+        calendar.first_day
+        {%- endif %}
+    from accounts
+    cross join calendar
+    {%- if is_incremental() %}
+    cross join window_start
+    left join kept_accounts
+        on accounts.account_id = kept_accounts.account_id
+    {%- endif %}
+
+),
+
 account_items as (
 
     select
@@ -37,12 +92,13 @@ account_items as (
         items.pricing_model,
         items.quantity,
         items.included_units,
-        items.valid_from,
         items.valid_to,
-        plans.tier_rank
+        plans.tier_rank,
+        -- the first day computed: one lower bound keeps the join a range join
+        greatest(items.valid_from, account_windows.first_day) as computed_from
     from items
-    inner join accounts
-        on items.account_id = accounts.account_id
+    inner join account_windows
+        on items.account_id = account_windows.account_id
     inner join plans
         on items.plan_id = plans.plan_id
 
@@ -73,7 +129,7 @@ final as (
     from account_items
     inner join days
         on
-            account_items.valid_from <= days.activity_date
+            account_items.computed_from <= days.activity_date
             -- one inequality per bound (an open end reads as the far future), so the engine
             -- can run a range join instead of comparing every version with every day
             and coalesce(account_items.valid_to, cast('9999-12-31' as date)) > days.activity_date

@@ -1,8 +1,17 @@
-{#- Every signal of every signal account on every day of the signal calendar (docs/
+{#- Every signal of every signal account on every day of the history (docs/
     expansion_signals.md): seat utilization and its ready streak, the usage commitment ratio and
     its streak, quarter-over-quarter consumption growth, the projected days to reach the
     commitment, and feature adoption breadth. Thresholds are compared by cross-multiplication
-    (active users >= 0.8 x seats), exactly, so 79.9% is never rounded up to 80%. -#}
+    (active users >= 0.8 x seats), exactly, so 79.9% is never rounded up to 80%.
+    A streak is capped at signal_lead_days() + 1 (180) days, so a history day's streak does not
+    depend on where the calendar starts. An incremental run computes the signal window's days
+    (int_signal_windows_tracked) and continues each streak from the day before, which it keeps;
+    an account without that day (entering the selection, or a window reaching before the
+    history) is computed over the whole calendar. -#}
+{{ config(**signal_days_config('history', per_account=true)) }}
+-- depends_on: {{ ref('int_signal_windows_tracked') }}
+{%- set streak_cap = signal_lead_days() + 1 %}
+
 with
 
 days as (
@@ -59,6 +68,64 @@ product_features as (
 
 ),
 
+calendar as (
+
+    select min(activity_date) as first_day
+    from days
+
+),
+
+{% if is_incremental() %}
+
+window_start as (
+
+    select {{ signal_window_bound('restate_from_day') }} as first_day
+
+),
+
+-- the day before the window, as kept: an account's streaks go on from it
+kept_days as (
+
+    select
+        kept_rows.account_id,
+        kept_rows.seat_ready_streak_days,
+        kept_rows.usage_ready_streak_days
+    from {{ this }} as kept_rows
+    inner join window_start
+        on kept_rows.activity_date = {{ dbt.dateadd('day', -1, 'window_start.first_day') }}
+
+),
+
+{% endif %}
+
+-- per account, the first day computed and the streaks carried into it: the window's start
+-- after a kept day, else the calendar's (streaks from 0)
+account_windows as (
+
+    select
+        accounts.account_id,
+        {%- if is_incremental() %}
+        case
+            when kept_days.account_id is null then calendar.first_day
+            else window_start.first_day
+        end as first_day,
+        coalesce(kept_days.seat_ready_streak_days, 0) as seat_streak_carried,
+        coalesce(kept_days.usage_ready_streak_days, 0) as usage_streak_carried
+        {%- else %}
+        calendar.first_day,
+        0 as seat_streak_carried,
+        0 as usage_streak_carried
+        {%- endif %}
+    from accounts
+    cross join calendar
+    {%- if is_incremental() %}
+    cross join window_start
+    left join kept_days
+        on accounts.account_id = kept_days.account_id
+    {%- endif %}
+
+),
+
 held_totals as (
 
     select
@@ -83,10 +150,13 @@ held_totals as (
 panel as (
 
     select
-        accounts.account_id,
+        account_windows.account_id,
         days.day_number,
         days.activity_date,
         days.is_in_history,
+        account_windows.seat_streak_carried,
+        account_windows.usage_streak_carried,
+        first_days.day_number as first_day_number,
         coalesce(held_totals.licensed_seats, 0) as licensed_seats,
         coalesce(held_totals.usage_commitment, 0) as usage_commitment,
         coalesce(held_totals.features_available, 0) as features_available,
@@ -98,19 +168,22 @@ panel as (
         coalesce(usage_days.prior_90d_usage, 0) as prior_90d_usage,
         usage_days.slope_numerator,
         usage_days.slope_denominator
-    from accounts
-    cross join days
+    from account_windows
+    inner join days as first_days
+        on account_windows.first_day = first_days.activity_date
+    inner join days
+        on account_windows.first_day <= days.activity_date
     left join held_totals
         on
-            accounts.account_id = held_totals.account_id
+            account_windows.account_id = held_totals.account_id
             and days.day_number = held_totals.day_number
     left join seat_activity
         on
-            accounts.account_id = seat_activity.account_id
+            account_windows.account_id = seat_activity.account_id
             and days.activity_date = seat_activity.activity_date
     left join usage_days
         on
-            accounts.account_id = usage_days.account_id
+            account_windows.account_id = usage_days.account_id
             and days.day_number = usage_days.day_number
 
 ),
@@ -131,11 +204,11 @@ streak_bounds as (
 
     select
         *,
-        max(case when not is_seat_ready_day then day_number else 0 end) over (
+        max(case when not is_seat_ready_day then day_number end) over (
             partition by account_id order by day_number
             rows between unbounded preceding and current row
         ) as last_seat_break,
-        max(case when not is_usage_ready_day then day_number else 0 end) over (
+        max(case when not is_usage_ready_day then day_number end) over (
             partition by account_id order by day_number
             rows between unbounded preceding and current row
         ) as last_usage_break
@@ -149,15 +222,27 @@ final as (
         account_id,
         day_number,
         activity_date,
-        is_in_history,
         licensed_seats,
         active_users,
         {{ safe_divide('active_users', 'licensed_seats') }} as seat_utilization,
-        day_number - last_seat_break as seat_ready_streak_days,
+        -- since the last day not ready; without one in the days computed, the streak
+        -- carried in goes on (capped: see above)
+        cast(least(
+            {{ streak_cap }},
+            coalesce(
+                day_number - last_seat_break, seat_streak_carried + day_number - first_day_number + 1
+            )
+        ) as {{ dbt.type_int() }}) as seat_ready_streak_days,
         usage_commitment,
         trailing_30d_usage,
         {{ safe_divide('trailing_30d_usage', 'usage_commitment') }} as usage_commitment_ratio,
-        day_number - last_usage_break as usage_ready_streak_days,
+        cast(least(
+            {{ streak_cap }},
+            coalesce(
+                day_number - last_usage_break,
+                usage_streak_carried + day_number - first_day_number + 1
+            )
+        ) as {{ dbt.type_int() }}) as usage_ready_streak_days,
         trailing_90d_usage,
         prior_90d_usage,
         {{ safe_divide('trailing_90d_usage - prior_90d_usage', 'prior_90d_usage') }}
@@ -180,6 +265,7 @@ final as (
         coalesce(features_available > 0 and features_used_90d < 0.3 * features_available, false)
             as is_too_early
     from streak_bounds
+    where is_in_history
 
 )
 

@@ -1,9 +1,11 @@
-{#- The signal calendar: every day from 179 days before the history starts (so trailing
-    90-day, quarter-over-quarter and streak windows are full on its first day) through the
-    reported day D, the as_of_date of the MRR marts. history: the signal_history_days days
-    ending on D. -#}
+{#- The signal calendar: every day from signal_lead_days() (179) days before the history starts
+    (so trailing 90-day, quarter-over-quarter and streak windows are full on its first day)
+    through the reported day D, the as_of_date of the MRR marts. history: the
+    signal_history_days days ending on D. Days are numbered from 1970-01-01, not from the
+    calendar's start, so a day keeps its number when D moves and an incremental run's rows
+    equal a full build's. -#}
 {%- set history_days = var("signal_history_days", 180) -%}
-{%- set lead_days = 179 -%}
+{%- set lead_days = signal_lead_days() -%}
 
 with
 
@@ -26,10 +28,9 @@ day_offsets as (
 
 ),
 
-final as (
+calendar_days as (
 
     select
-        cast(day_offsets.generated_number as {{ dbt.type_int() }}) as day_number,
         cast({{ dbt.dateadd(
             'day',
             '(day_offsets.generated_number - ' ~ (history_days + lead_days) ~ ')',
@@ -39,6 +40,20 @@ final as (
         day_offsets.generated_number > {{ lead_days }} as is_in_history
     from day_offsets
     cross join reported_day
+
+),
+
+final as (
+
+    select
+        cast(
+            {{ dbt.datediff("cast('1970-01-01' as date)", 'activity_date', 'day') }}
+            as {{ dbt.type_int() }}
+        ) as day_number,
+        activity_date,
+        reported_day,
+        is_in_history
+    from calendar_days
 
 )
 

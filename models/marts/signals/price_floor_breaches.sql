@@ -1,7 +1,13 @@
 {#- Price-floor guard: one row per account, product and month in which the product line
     expanded while a version active at month end is priced per unit (after discount, per
     month) below the account's first per-unit price for that product. Both prices at the
-    month's FX rates; gap_mrr is what the line would add at the first price. -#}
+    month's FX rates; gap_mrr is what the line would add at the first price. Restated with
+    the movements (int_restatement_windows_tracked): a month's breaches depend on its
+    movements and versions, and on the first price, which only a change to the product's
+    earliest version moves (and that restates from its month). -#}
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 items as (
@@ -13,12 +19,18 @@ items as (
 item_months as (
 
     select * from {{ ref('int_subscription_item_months_valued') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
 movements as (
 
     select * from {{ ref('int_mrr_movements_allocated') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

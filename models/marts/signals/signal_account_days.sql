@@ -1,10 +1,28 @@
 {#- Daily expansion-signal history: one row per signal account and day of the history (the
-    signal_history_days days ending on the reported day). -#}
+    signal_history_days days ending on the reported day). Restated with the scores it reads
+    (int_signal_windows_tracked): an incremental run adds the window's days, and every day of
+    an account the scores rebuilt whole. -#}
+{{ config(**signal_days_config('history', per_account=true)) }}
+-- depends_on: {{ ref('int_signal_windows_tracked') }}
+-- depends_on: {{ ref('int_signal_accounts_selected') }}
+
 with
 
 scored as (
 
     select * from {{ ref('int_account_signal_days_scored') }}
+    {%- if is_incremental() %}
+    where
+        activity_date >= {{ signal_window_bound('restate_from_day') }}
+        -- an account without the day before the window here was rebuilt whole upstream
+        or account_id not in (
+            select kept_day.account_id
+            from {{ this }} as kept_day
+            where
+                kept_day.activity_date
+                = cast({{ dbt.dateadd('day', -1, signal_window_bound('restate_from_day')) }} as date)
+        )
+    {%- endif %}
 
 ),
 
@@ -36,7 +54,6 @@ final as (
         is_deep_adopter,
         is_too_early
     from scored
-    where is_in_history
 
 )
 

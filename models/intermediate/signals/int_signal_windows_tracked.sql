@@ -1,0 +1,285 @@
+{#- One row per build: from which day this run restates the daily signal models. They keep
+    their rows before that day and rebuild the rest, so a daily or monthly run computes the
+    new days instead of the whole calendar. The window starts at the earliest of:
+      - the day after the previous build's reported day (the new days);
+      - the first day a subscription item changed since the previous build moves
+        (int_subscription_item_versions_logged): what an account holds changed from there;
+      - the first month whose usage, seat activity or feature use differs from what the
+        previous build saw (int_activity_months_fingerprinted): late readings are restated;
+      - the calendar's first day (everything) on a first build, when plans or features
+        changed (they carry no timestamps and are compared by fingerprint), when the history's
+        length changed or when the reported day moved back.
+    The window never starts before the calendar. --full-refresh rebuilds this table too: its
+    one row then restates everything. -#}
+{{ config(materialized="incremental", incremental_strategy="append", on_schema_change="fail") }}
+
+with
+
+days as (
+
+    select * from {{ ref('int_signal_days_spined') }}
+
+),
+
+version_log as (
+
+    select * from {{ ref('int_subscription_item_versions_logged') }}
+
+),
+
+activity_fingerprints as (
+
+    select * from {{ ref('int_activity_months_fingerprinted') }}
+    where table_name in ('usage_daily', 'seat_activity', 'feature_usage')
+
+),
+
+plans as (
+
+    select * from {{ ref('int_plans_validated') }}
+
+),
+
+features as (
+
+    select * from {{ ref('int_features_validated') }}
+
+),
+
+calendar as (
+
+    select
+        max(reported_day) as reported_day,
+        min(activity_date) as calendar_first_day,
+        min(case when is_in_history then activity_date end) as history_first_day,
+        cast({{ var('signal_history_days', 180) }} as {{ dbt.type_int() }}) as signal_history_days
+    from days
+
+),
+
+version_log_state as (
+
+    select max(log_sequence) as version_log_sequence
+    from version_log
+
+),
+
+activity_state as (
+
+    select max(fingerprint_sequence) as activity_fingerprint_sequence
+    from activity_fingerprints
+
+),
+
+log_state as (
+
+    select
+        version_log_state.version_log_sequence,
+        activity_state.activity_fingerprint_sequence
+    from version_log_state
+    cross join activity_state
+
+),
+
+plans_fingerprint as (
+
+    select
+        {{ rows_fingerprint([
+            'plan_id', 'product_id', 'tier_rank', 'pricing_model', 'included_units',
+            'rejection_code'
+        ]) }} as plans_fingerprint
+    from plans
+
+),
+
+features_fingerprint as (
+
+    select
+        {{ rows_fingerprint(['feature_id', 'product_id', 'rejection_code']) }}
+            as features_fingerprint
+    from features
+
+),
+
+fingerprints as (
+
+    select
+        plans_fingerprint.plans_fingerprint,
+        features_fingerprint.features_fingerprint
+    from plans_fingerprint
+    cross join features_fingerprint
+
+),
+
+{% if is_incremental() %}
+
+previous_runs as (
+
+    select * from {{ this }}
+
+),
+
+latest_run as (
+
+    select max(run_sequence) as run_sequence
+    from previous_runs
+
+),
+
+previous_window as (
+
+    select previous_runs.*
+    from previous_runs
+    inner join latest_run
+        on previous_runs.run_sequence = latest_run.run_sequence
+
+),
+
+-- the items the version log found changed since the previous build, however old
+items_changed_from as (
+
+    select min(version_log.changed_from_date) as items_changed_from_date
+    from version_log
+    cross join previous_window
+    where version_log.log_sequence > previous_window.version_log_sequence
+
+),
+
+current_activity as (
+
+    select activity_fingerprints.*
+    from activity_fingerprints
+    inner join log_state
+        on activity_fingerprints.fingerprint_sequence = log_state.activity_fingerprint_sequence
+
+),
+
+previous_activity as (
+
+    select activity_fingerprints.*
+    from activity_fingerprints
+    inner join previous_window
+        on
+            activity_fingerprints.fingerprint_sequence
+            = previous_window.activity_fingerprint_sequence
+
+),
+
+activity_changed_from as (
+
+    select
+        min(coalesce(current_activity.month_start, previous_activity.month_start))
+            as activity_changed_from_month_start
+    from current_activity
+    full outer join previous_activity
+        on
+            current_activity.table_name = previous_activity.table_name
+            and current_activity.month_start = previous_activity.month_start
+    where
+        current_activity.fingerprint is null
+        or previous_activity.fingerprint is null
+        or current_activity.fingerprint <> previous_activity.fingerprint
+
+),
+
+window_inputs as (
+
+    select
+        calendar.*,
+        log_state.*,
+        fingerprints.*,
+        previous_window.run_sequence + 1 as run_sequence,
+        cast({{ dbt.dateadd('day', 1, 'previous_window.reported_day') }} as date)
+            as first_new_day,
+        items_changed_from.items_changed_from_date,
+        activity_changed_from.activity_changed_from_month_start,
+        case
+            when calendar.signal_history_days <> previous_window.signal_history_days
+                then 'the history length changed'
+            when calendar.reported_day < previous_window.reported_day
+                then 'the reported day moved back'
+            when fingerprints.plans_fingerprint <> previous_window.plans_fingerprint
+                then 'plans changed'
+            when fingerprints.features_fingerprint <> previous_window.features_fingerprint
+                then 'features changed'
+        end as full_restatement_reason
+    from calendar
+    cross join log_state
+    cross join fingerprints
+    cross join previous_window
+    cross join items_changed_from
+    cross join activity_changed_from
+
+),
+
+{% else %}
+
+window_inputs as (
+
+    select
+        calendar.*,
+        log_state.*,
+        fingerprints.*,
+        1 as run_sequence,
+        cast(null as date) as first_new_day,
+        cast(null as date) as items_changed_from_date,
+        cast(null as date) as activity_changed_from_month_start,
+        'first build or full refresh' as full_restatement_reason
+    from calendar
+    cross join log_state
+    cross join fingerprints
+
+),
+
+{% endif %}
+
+windowed as (
+
+    select
+        *,
+        case
+            when full_restatement_reason is not null then calendar_first_day
+            else greatest(
+                calendar_first_day,
+                least(
+                    first_new_day,
+                    coalesce(items_changed_from_date, first_new_day),
+                    coalesce(activity_changed_from_month_start, first_new_day)
+                )
+            )
+        end as restate_from_day
+    from window_inputs
+
+),
+
+final as (
+
+    select
+        cast(run_sequence as {{ dbt.type_int() }}) as run_sequence,
+        reported_day,
+        calendar_first_day,
+        history_first_day,
+        signal_history_days,
+        version_log_sequence,
+        activity_fingerprint_sequence,
+        plans_fingerprint,
+        features_fingerprint,
+        items_changed_from_date,
+        activity_changed_from_month_start,
+        cast(restate_from_day as date) as restate_from_day,
+        case
+            when full_restatement_reason is not null then full_restatement_reason
+            -- the new days' readings are new months' fingerprints: not a late change
+            when restate_from_day >= first_new_day then 'the days after the previous build'
+            when restate_from_day = calendar_first_day then 'a change before the calendar'
+            when items_changed_from_date = restate_from_day
+                then 'a subscription item changed since the previous build'
+            when activity_changed_from_month_start = restate_from_day
+                then 'usage, seat activity or feature use of an earlier month changed'
+            else 'the days after the previous build'
+        end as restate_reason
+    from windowed
+
+)
+
+select * from final
