@@ -22,7 +22,7 @@
     {%- endif -%}
     {%- set target = arg_dict["target_relation"] -%}
     {%- set temp = arg_dict["temp_relation"] -%}
-    {%- set restate_from = signal_window_bound("restate_from_day") -%}
+    {%- set restate_from = signal_restate_from_day(target) -%}
     {%- set columns = get_quoted_csv(arg_dict["dest_columns"] | map(attribute="name")) -%}
     delete from {{ target }}
     where

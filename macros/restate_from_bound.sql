@@ -7,7 +7,8 @@
     so dbt orders it after the window even when the ref sits in an is_incremental() branch.
 
     Arguments:
-        column: month_number (the monthly models) or day_number (the daily signal models).
+        column: month_number or month_start (the monthly models; the daily signal models use
+            signal_restate_from_day).
 #}
 {% macro restate_from_bound(column='month_number') %}
     {%- set windows = ref("int_restatement_windows_tracked") -%}

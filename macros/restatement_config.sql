@@ -12,7 +12,7 @@
     A first run, or `--full-refresh`, builds the whole table.
 
     Arguments:
-        column: the numbered period the window is cut on (month_number or day_number).
+        column: the period column the window is cut on (month_number or month_start).
 #}
 {% macro restatement_config(column='month_number') %}
     {{- return(adapter.dispatch("restatement_config", "revenue_warehouse")(column)) -}}

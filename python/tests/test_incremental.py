@@ -384,3 +384,27 @@ def test_the_late_signal_activity_reaches_the_marts(incremental_runs):
     """Without the restatement the day's seat utilization would be stale."""
     before, after = tables(incremental_runs[3]), tables(incremental_runs[4])
     assert before["main_marts.signal_account_days"] != after["main_marts.signal_account_days"]
+
+
+def test_days_a_partial_run_did_not_write_are_written_by_the_next(
+    incremental_runs, exports, tmp_path_factory
+):
+    """A run on September that stops before the usage windows (here: they and what reads
+    them are not selected) still records its signal window. The next run on the same export
+    finds nothing new in the window, but each signal model starts from the day after its own
+    last row (August's), so every table equals a full build: without that, September's usage
+    would never be written and the scores would read it as none."""
+    workdir = tmp_path_factory.mktemp("partial")
+    shutil.copy(incremental_runs[0], workdir / "warehouse.duckdb")
+    september = variables(exports["september"], "2026-09-30")
+    partial = run_dbt(
+        workdir, "run", "--exclude", "int_account_usage_days_windowed+", variables=september
+    )
+    assert partial.returncode == 0, partial.output[-4000:]
+    rerun = run_dbt(workdir, "run", variables=september)
+    assert rerun.returncode == 0, rerun.output[-4000:]
+    signal_window = latest_window(rerun.database, SIGNAL_WINDOW_TABLE)
+    assert signal_window["restate_from_day"] == date(2026, 10, 1)
+    assert_same_tables(
+        rerun.database, full_build(tmp_path_factory, exports["september"], "2026-09-30")
+    )

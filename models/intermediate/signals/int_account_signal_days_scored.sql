@@ -79,7 +79,7 @@ calendar as (
 
 window_start as (
 
-    select {{ signal_window_bound('restate_from_day') }} as first_day
+    select {{ signal_restate_from_day(this) }} as first_day
 
 ),
 

@@ -31,7 +31,7 @@ computed_days as (
 
     select
         {%- if is_incremental() %}
-        {{ signal_window_bound('restate_from_day') }} as first_day,
+        {{ signal_restate_from_day(this) }} as first_day,
         {%- else %}
         min(activity_date) as first_day,
         {%- endif %}

@@ -1,6 +1,10 @@
 {#- One row per build: from which day this run restates the daily signal models. They keep
-    their rows before that day and rebuild the rest, so a daily or monthly run computes the
-    new days instead of the whole calendar. The window starts at the earliest of:
+    their rows before that day and rebuild the rest, so a monthly run computes the new month's
+    days instead of the whole calendar, and a daily run the days of the current month (readings
+    are compared by month, so the new day's month counts as changed). Each model also starts
+    no later than the day after its own last row (macro signal_restate_from_day), so days a
+    failed or partial run did not write are written by the next. The window starts at the
+    earliest of:
       - the day after the previous build's reported day (the new days);
       - the first day a subscription item changed since the previous build moves
         (int_subscription_item_versions_logged): what an account holds changed from there;
@@ -30,7 +34,6 @@ version_log as (
 activity_fingerprints as (
 
     select * from {{ ref('int_activity_months_fingerprinted') }}
-    where table_name in ('usage_daily', 'seat_activity', 'feature_usage')
 
 ),
 
@@ -145,12 +148,15 @@ items_changed_from as (
 
 ),
 
+-- the signal tables' months (a table whose rows all went has no month left: the previous
+-- set's months then differ)
 current_activity as (
 
     select activity_fingerprints.*
     from activity_fingerprints
     inner join log_state
         on activity_fingerprints.fingerprint_sequence = log_state.activity_fingerprint_sequence
+    where activity_fingerprints.table_name in ('usage_daily', 'seat_activity', 'feature_usage')
 
 ),
 
@@ -162,6 +168,7 @@ previous_activity as (
         on
             activity_fingerprints.fingerprint_sequence
             = previous_window.activity_fingerprint_sequence
+    where activity_fingerprints.table_name in ('usage_daily', 'seat_activity', 'feature_usage')
 
 ),
 
@@ -269,11 +276,16 @@ final as (
         cast(restate_from_day as date) as restate_from_day,
         case
             when full_restatement_reason is not null then full_restatement_reason
-            -- the new days' readings are new months' fingerprints: not a late change
             when restate_from_day >= first_new_day then 'the days after the previous build'
-            when restate_from_day = calendar_first_day then 'a change before the calendar'
+            when
+                items_changed_from_date < calendar_first_day
+                or activity_changed_from_month_start < calendar_first_day
+                then 'a change before the calendar'
             when items_changed_from_date = restate_from_day
                 then 'a subscription item changed since the previous build'
+            -- readings are compared by month: the new days' month changed with them
+            when activity_changed_from_month_start = {{ month_start('first_new_day') }}
+                then 'the days after the previous build, from the first day of their month'
             when activity_changed_from_month_start = restate_from_day
                 then 'usage, seat activity or feature use of an earlier month changed'
             else 'the days after the previous build'

@@ -13,14 +13,14 @@ scored as (
     select * from {{ ref('int_account_signal_days_scored') }}
     {%- if is_incremental() %}
     where
-        activity_date >= {{ signal_window_bound('restate_from_day') }}
+        activity_date >= {{ signal_restate_from_day(this) }}
         -- an account without the day before the window here was rebuilt whole upstream
         or account_id not in (
             select kept_day.account_id
             from {{ this }} as kept_day
             where
                 kept_day.activity_date
-                = cast({{ dbt.dateadd('day', -1, signal_window_bound('restate_from_day')) }} as date)
+                = cast({{ dbt.dateadd('day', -1, signal_restate_from_day(this)) }} as date)
         )
     {%- endif %}
 
