@@ -285,7 +285,7 @@ def test_licensed_seats_and_commitment_count_every_active_paid_line():
     assert on(run(data), "LIC", ago(1))["licensed_seats"] == 123  # l5 still active
 
 
-def test_streaks_and_windows_start_on_the_calendars_first_day():
+def test_streaks_are_capped_at_180_days_and_usage_windows_read_before_the_calendar():
     # history_days 10: the history starts on ago(9), the calendar 179 days earlier on ago(188)
     data = dataset(
         [
@@ -299,9 +299,13 @@ def test_streaks_and_windows_start_on_the_calendars_first_day():
     signals = run(data, history_days=10)
     assert (signals.history_start, signals.calendar_start) == (ago(9), ago(188))
     assert on(signals, "LONG", ago(9))["seat_ready_streak_days"] == 180  # ago(188) .. ago(9)
-    assert on(signals, "LONG")["seat_ready_streak_days"] == 189
-    # usage before the calendar is not read: the trailing 30 days are full from ago(159) on
-    assert on(signals, "LONG")["usage_ready_streak_days"] == 160
+    # ready on all 189 calendar days, capped at 180
+    assert on(signals, "LONG")["seat_ready_streak_days"] == 180
+    # usage before the calendar is read: the trailing 30 days are full on its first day too,
+    # so the usage streak also runs from ago(188) and is capped
+    assert on(signals, "LONG", ago(9))["usage_ready_streak_days"] == 180
+    assert on(signals, "LONG")["usage_ready_streak_days"] == 180
+    assert on(signals, "LONG", ago(9))["trailing_30d_usage"] == 2400
     assert on(signals, "LONG")["trailing_30d_usage"] == 2400
 
 
