@@ -194,46 +194,10 @@ changed_from as (
 -- the usage and invoice-line months whose contents differ from what the previous build saw
 -- (new months included: they are in the window anyway); seat activity and feature use are
 -- fingerprinted for the daily signals (int_signal_windows_tracked) and move no MRR
-current_activity as (
-
-    select activity_fingerprints.*
-    from activity_fingerprints
-    inner join activity_fingerprint_state
-        on
-            activity_fingerprints.fingerprint_sequence
-            = activity_fingerprint_state.activity_fingerprint_sequence
-    where activity_fingerprints.table_name in ('usage_daily', 'invoice_lines')
-
-),
-
-previous_activity as (
-
-    select activity_fingerprints.*
-    from activity_fingerprints
-    inner join previous_window
-        on
-            activity_fingerprints.fingerprint_sequence
-            = previous_window.activity_fingerprint_sequence
-    where activity_fingerprints.table_name in ('usage_daily', 'invoice_lines')
-
-),
-
-activity_changed_from as (
-
-    select
-        min(coalesce(current_activity.month_start, previous_activity.month_start))
-            as activity_changed_from_month_start
-    from current_activity
-    full outer join previous_activity
-        on
-            current_activity.table_name = previous_activity.table_name
-            and current_activity.month_start = previous_activity.month_start
-    where
-        current_activity.fingerprint is null
-        or previous_activity.fingerprint is null
-        or current_activity.fingerprint <> previous_activity.fingerprint
-
-),
+{{ activity_changed_from_ctes(
+    'activity_fingerprints', 'activity_fingerprint_state', 'previous_window',
+    ['usage_daily', 'invoice_lines']
+) }},
 
 window_inputs as (
 

@@ -148,46 +148,11 @@ items_changed_from as (
 
 ),
 
--- the signal tables' months (a table whose rows all went has no month left: the previous
--- set's months then differ)
-current_activity as (
-
-    select activity_fingerprints.*
-    from activity_fingerprints
-    inner join log_state
-        on activity_fingerprints.fingerprint_sequence = log_state.activity_fingerprint_sequence
-    where activity_fingerprints.table_name in ('usage_daily', 'seat_activity', 'feature_usage')
-
-),
-
-previous_activity as (
-
-    select activity_fingerprints.*
-    from activity_fingerprints
-    inner join previous_window
-        on
-            activity_fingerprints.fingerprint_sequence
-            = previous_window.activity_fingerprint_sequence
-    where activity_fingerprints.table_name in ('usage_daily', 'seat_activity', 'feature_usage')
-
-),
-
-activity_changed_from as (
-
-    select
-        min(coalesce(current_activity.month_start, previous_activity.month_start))
-            as activity_changed_from_month_start
-    from current_activity
-    full outer join previous_activity
-        on
-            current_activity.table_name = previous_activity.table_name
-            and current_activity.month_start = previous_activity.month_start
-    where
-        current_activity.fingerprint is null
-        or previous_activity.fingerprint is null
-        or current_activity.fingerprint <> previous_activity.fingerprint
-
-),
+-- the signal tables' months whose contents differ from what the previous build saw
+{{ activity_changed_from_ctes(
+    'activity_fingerprints', 'log_state', 'previous_window',
+    ['usage_daily', 'seat_activity', 'feature_usage']
+) }},
 
 window_inputs as (
 
