@@ -12,6 +12,9 @@
       - month 0 (everything) on a first build, when the calendar's first month moved, or when
         accounts, products, plans or FX rates differ from the previous build (they carry no
         update timestamps, so they are compared by fingerprint).
+    "The previous build" is the latest finished one (macro previous_window_ctes): a run that
+    stopped before every model reading the window was rebuilt did not finish, and the changes
+    it found are found again by the next run (decision log D85).
     --full-refresh rebuilds this table too: its one row then restates everything. -#}
 {{ config(materialized="incremental", incremental_strategy="append", on_schema_change="fail") }}
 
@@ -139,27 +142,7 @@ fingerprints as (
 
 {% if is_incremental() %}
 
-previous_runs as (
-
-    select * from {{ this }}
-
-),
-
-latest_run as (
-
-    select max(run_sequence) as run_sequence
-    from previous_runs
-
-),
-
-previous_window as (
-
-    select previous_runs.*
-    from previous_runs
-    inner join latest_run
-        on previous_runs.run_sequence = latest_run.run_sequence
-
-),
+{{ previous_window_ctes() }},
 
 -- the rates of the months the previous build covered, compared with what it saw: the new
 -- month's rate is not a change
@@ -206,7 +189,8 @@ window_inputs as (
         version_log_state.version_log_sequence,
         activity_fingerprint_state.activity_fingerprint_sequence,
         fingerprints.*,
-        previous_window.run_sequence + 1 as run_sequence,
+        latest_run.run_sequence + 1 as run_sequence,
+        previous_window.run_sequence as compared_run_sequence,
         previous_window.horizon_month_number as previous_horizon_month_number,
         changed_from.changed_from_month_start,
         case
@@ -224,6 +208,7 @@ window_inputs as (
             else activity_changed_month.month_number
         end as activity_changed_from_month_number,
         case
+            when previous_window.run_sequence is null then 'no finished build on record'
             when calendar.first_month_start <> previous_window.first_month_start
                 then 'the first month of the calendar moved'
             when fingerprints.accounts_fingerprint <> previous_window.accounts_fingerprint
@@ -241,10 +226,13 @@ window_inputs as (
     cross join version_log_state
     cross join activity_fingerprint_state
     cross join fingerprints
-    cross join previous_window
+    cross join latest_run
     cross join previous_fx_rates_fingerprint
     cross join changed_from
     cross join activity_changed_from
+    -- no row when no build has finished: the window then restates everything
+    left join previous_window
+        on latest_run.run_sequence >= previous_window.run_sequence
     left join months as changed_month
         on changed_from.changed_from_month_start = changed_month.month_start
     left join months as activity_changed_month
@@ -264,6 +252,7 @@ window_inputs as (
         activity_fingerprint_state.activity_fingerprint_sequence,
         fingerprints.*,
         1 as run_sequence,
+        cast(null as {{ dbt.type_int() }}) as compared_run_sequence,
         cast(null as {{ dbt.type_int() }}) as previous_horizon_month_number,
         cast(null as date) as changed_from_month_start,
         cast(null as {{ dbt.type_int() }}) as changed_from_month_number,
@@ -304,6 +293,8 @@ final as (
 
     select
         cast(run_sequence as {{ dbt.type_int() }}) as run_sequence,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as invocation_id,
+        cast(compared_run_sequence as {{ dbt.type_int() }}) as compared_run_sequence,
         as_of_date,
         first_month_start,
         cast(horizon_month_number as {{ dbt.type_int() }}) as horizon_month_number,

@@ -7,7 +7,8 @@ ended more than a year before the horizon, far outside the lookback, then after 
 and an invoice line arriving late for a month as old, and then after seat activity and
 feature use arriving late for a month inside the signal history. After each incremental run
 every mart and every intermediate table equals a --full-refresh build of the same export, row
-for row; the restatement windows (monthly and daily) say why they restated what they did.
+for row; the restatement windows (monthly and daily) say why they restated what they did. A run that
+stops part-way does not finish its windows, and the next run restates what it found (D85).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ BUILD_LOGS = (
     SIGNAL_WINDOW_TABLE,
     "int_subscription_item_versions_logged",
     "int_activity_months_fingerprinted",
+    "restatement_windows_finished",
 )
 # late activity: an invoice line for March 2025 and usage for May 2026, both before the
 # lookback of a September build (the generated usage starts in May 2026)
@@ -256,12 +258,30 @@ def incremental_runs(exports, tmp_path_factory) -> dict:
     return runs
 
 
+# full builds already made, by export and date: two tests compare with the same one
+FULL_BUILDS: dict[tuple[Path, str], Path] = {}
+
+
 def full_build(tmp_path_factory, export: Path, as_of: str) -> Path:
+    if (export, as_of) in FULL_BUILDS:
+        return FULL_BUILDS[(export, as_of)]
     workdir = tmp_path_factory.mktemp("full")
     for command in (("seed",), ("run", "--full-refresh")):
         result = run_dbt(workdir, *command, variables=variables(export, as_of))
         assert result.returncode == 0, result.output[-4000:]
+    FULL_BUILDS[(export, as_of)] = result.database
     return result.database
+
+
+def finished_windows(database: Path) -> list[tuple]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return con.sql(
+            "select window_model, invocation_id "
+            "from main_intermediate.restatement_windows_finished order by finished_at, window_model"
+        ).fetchall()
+    finally:
+        con.close()
 
 
 def test_first_build_restates_everything(incremental_runs):
@@ -390,10 +410,10 @@ def test_days_a_partial_run_did_not_write_are_written_by_the_next(
     incremental_runs, exports, tmp_path_factory
 ):
     """A run on September that stops before the usage windows (here: they and what reads
-    them are not selected) still records its signal window. The next run on the same export
-    finds nothing new in the window, but each signal model starts from the day after its own
-    last row (August's), so every table equals a full build: without that, September's usage
-    would never be written and the scores would read it as none."""
+    them are not selected) records its signal window but does not finish it (D85). The next
+    run on the same export compares with August's build, the last finished, so it computes
+    September's days again and every table equals a full build: without that, September's
+    usage would never be written and the scores would read it as none."""
     workdir = tmp_path_factory.mktemp("partial")
     shutil.copy(incremental_runs[0], workdir / "warehouse.duckdb")
     september = variables(exports["september"], "2026-09-30")
@@ -401,10 +421,55 @@ def test_days_a_partial_run_did_not_write_are_written_by_the_next(
         workdir, "run", "--exclude", "int_account_usage_days_windowed+", variables=september
     )
     assert partial.returncode == 0, partial.output[-4000:]
+    # the monthly window's readers all ran: it finished; the signal window did not
+    recorded = set(finished_windows(partial.database)) - set(finished_windows(incremental_runs[0]))
+    assert [model for model, _ in recorded] == [WINDOW_TABLE]
     rerun = run_dbt(workdir, "run", variables=september)
     assert rerun.returncode == 0, rerun.output[-4000:]
     signal_window = latest_window(rerun.database, SIGNAL_WINDOW_TABLE)
-    assert signal_window["restate_from_day"] == date(2026, 10, 1)
+    assert signal_window["run_sequence"] == 3
+    assert signal_window["compared_run_sequence"] == 1
+    assert signal_window["restate_from_day"] == date(2026, 9, 1)
     assert_same_tables(
         rerun.database, full_build(tmp_path_factory, exports["september"], "2026-09-30")
+    )
+
+
+def test_changes_found_by_a_run_that_stopped_part_way_are_restated_by_the_next(
+    incremental_runs, exports, tmp_path_factory
+):
+    """A run on the export with every late change (the old item, usage, an invoice line, seat
+    activity and feature use) that stops after the windows recorded them and before the
+    models that restate them (here: those are not selected; a failed model, or a failed test
+    under `dbt build`, skips them the same way) finishes neither window. The next run compares
+    with September's build, the last finished, finds the changes again and equals a full
+    build. Compared with the stopped run's windows it would find nothing changed and keep the
+    stale months and days."""
+    workdir = tmp_path_factory.mktemp("stopped")
+    shutil.copy(incremental_runs[1], workdir / "warehouse.duckdb")
+    late = variables(exports["late_signals"], "2026-09-30")
+    before = finished_windows(incremental_runs[1])
+    stopped = run_dbt(
+        workdir,
+        "run",
+        "--exclude",
+        "int_subscription_item_months_spread+",
+        "int_account_product_days_held+",
+        variables=late,
+    )
+    assert stopped.returncode == 0, stopped.output[-4000:]
+    found = latest_window(stopped.database)
+    # the invoice line of March 2025 is the earliest change
+    assert found["activity_changed_from_month_start"] == LATE_LINE_MONTH
+    assert finished_windows(stopped.database) == before
+    rerun = run_dbt(workdir, "run", variables=late)
+    assert rerun.returncode == 0, rerun.output[-4000:]
+    for table in (WINDOW_TABLE, SIGNAL_WINDOW_TABLE):
+        window = latest_window(rerun.database, table)
+        assert (window["run_sequence"], window["compared_run_sequence"]) == (4, 2), table
+    restated = latest_window(rerun.database)
+    assert restated["restate_from_month_number"] == found["restate_from_month_number"]
+    assert restated["restate_reason"] == found["restate_reason"]
+    assert_same_tables(
+        rerun.database, full_build(tmp_path_factory, exports["late_signals"], "2026-09-30")
     )

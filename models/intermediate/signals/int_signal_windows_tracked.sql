@@ -13,6 +13,8 @@
       - the calendar's first day (everything) on a first build, when plans or features
         changed (they carry no timestamps and are compared by fingerprint), when the history's
         length changed or when the reported day moved back.
+    "The previous build" is the latest finished one (macro previous_window_ctes, decision log
+    D85): a change found by a run that stopped part-way is found again by the next.
     The window never starts before the calendar. --full-refresh rebuilds this table too: its
     one row then restates everything. -#}
 {{ config(materialized="incremental", incremental_strategy="append", on_schema_change="fail") }}
@@ -116,27 +118,7 @@ fingerprints as (
 
 {% if is_incremental() %}
 
-previous_runs as (
-
-    select * from {{ this }}
-
-),
-
-latest_run as (
-
-    select max(run_sequence) as run_sequence
-    from previous_runs
-
-),
-
-previous_window as (
-
-    select previous_runs.*
-    from previous_runs
-    inner join latest_run
-        on previous_runs.run_sequence = latest_run.run_sequence
-
-),
+{{ previous_window_ctes() }},
 
 -- the items the version log found changed since the previous build, however old
 items_changed_from as (
@@ -160,12 +142,14 @@ window_inputs as (
         calendar.*,
         log_state.*,
         fingerprints.*,
-        previous_window.run_sequence + 1 as run_sequence,
+        latest_run.run_sequence + 1 as run_sequence,
+        previous_window.run_sequence as compared_run_sequence,
         cast({{ dbt.dateadd('day', 1, 'previous_window.reported_day') }} as date)
             as first_new_day,
         items_changed_from.items_changed_from_date,
         activity_changed_from.activity_changed_from_month_start,
         case
+            when previous_window.run_sequence is null then 'no finished build on record'
             when calendar.signal_history_days <> previous_window.signal_history_days
                 then 'the history length changed'
             when calendar.reported_day < previous_window.reported_day
@@ -178,9 +162,12 @@ window_inputs as (
     from calendar
     cross join log_state
     cross join fingerprints
-    cross join previous_window
+    cross join latest_run
     cross join items_changed_from
     cross join activity_changed_from
+    -- no row when no build has finished: the window then restates everything
+    left join previous_window
+        on latest_run.run_sequence >= previous_window.run_sequence
 
 ),
 
@@ -193,6 +180,7 @@ window_inputs as (
         log_state.*,
         fingerprints.*,
         1 as run_sequence,
+        cast(null as {{ dbt.type_int() }}) as compared_run_sequence,
         cast(null as date) as first_new_day,
         cast(null as date) as items_changed_from_date,
         cast(null as date) as activity_changed_from_month_start,
@@ -228,6 +216,8 @@ final as (
 
     select
         cast(run_sequence as {{ dbt.type_int() }}) as run_sequence,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as invocation_id,
+        cast(compared_run_sequence as {{ dbt.type_int() }}) as compared_run_sequence,
         reported_day,
         calendar_first_day,
         history_first_day,
