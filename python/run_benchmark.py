@@ -32,7 +32,7 @@ from benchmarking.measure import (
 )
 from benchmarking.report import HEADER, RULE, TierResult, markdown, row
 from workload import WorkloadSpec, generate
-from workload.snapshot import write_snapshot
+from workload.snapshot import is_current, write_snapshot
 
 HORIZON_MONTH = date(2026, 10, 1)
 AS_OF = "2026-10-31"
@@ -78,6 +78,9 @@ def workload_folder(root: Path, accounts: int, months: int) -> Path:
     wanted = json.dumps({"accounts": accounts, "months": months, "seed": spec.seed})
     if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         progress(f"reusing the workload in {folder}")
+        if not is_current(folder / "previous_month"):
+            progress(f"writing the export one month earlier into {folder / 'previous_month'}")
+            write_snapshot(folder, folder / "previous_month", HORIZON_MONTH)
         return folder
     progress(f"generating {accounts:,} accounts x {months} months into {folder}")
     generate(spec, folder)

@@ -11,7 +11,8 @@
         (int_activity_months_fingerprinted): late usage or a late invoice line is restated;
       - month 0 (everything) on a first build, when the calendar's first month moved, or when
         accounts, products, plans or FX rates differ from the previous build (they carry no
-        update timestamps, so they are compared by fingerprint).
+        update timestamps, so they are compared by fingerprint; accounts created after the
+        previous build's last day are new, not changed, decision log D86).
     "The previous build" is the latest finished one (macro previous_window_ctes): a run that
     stopped before every model reading the window was rebuilt did not finish, and the changes
     it found are found again by the next run (decision log D85).
@@ -86,12 +87,21 @@ activity_fingerprint_state as (
 
 ),
 
+-- the accounts created by the build's last day (or with no creation date): an account created
+-- later reaches built months only through its items and activity, which the version log and
+-- the activity fingerprints find, so a month's new accounts do not restate everything
 accounts_fingerprint as (
 
     select
-        {{ rows_fingerprint(['account_id', 'account_name', 'segment', 'region', 'rejection_code']) }}
-            as accounts_fingerprint
+        {{ rows_fingerprint(
+            ['accounts.account_id', 'accounts.account_name', 'accounts.segment',
+             'accounts.region', 'accounts.rejection_code']
+        ) }} as accounts_fingerprint
     from accounts
+    cross join calendar
+    where
+        accounts.created_at is null
+        or cast(accounts.created_at as date) <= calendar.as_of_date
 
 ),
 
@@ -143,6 +153,23 @@ fingerprints as (
 {% if is_incremental() %}
 
 {{ previous_window_ctes() }},
+
+-- the accounts the previous build counted, as they are now, compared with what it saw:
+-- accounts created since are not a change
+previous_accounts_fingerprint as (
+
+    select
+        {{ rows_fingerprint(
+            ['accounts.account_id', 'accounts.account_name', 'accounts.segment',
+             'accounts.region', 'accounts.rejection_code']
+        ) }} as accounts_fingerprint
+    from accounts
+    inner join previous_window
+        on
+            accounts.created_at is null
+            or cast(accounts.created_at as date) <= previous_window.as_of_date
+
+),
 
 -- the rates of the months the previous build covered, compared with what it saw: the new
 -- month's rate is not a change
@@ -211,7 +238,9 @@ window_inputs as (
             when previous_window.run_sequence is null then 'no finished build on record'
             when calendar.first_month_start <> previous_window.first_month_start
                 then 'the first month of the calendar moved'
-            when fingerprints.accounts_fingerprint <> previous_window.accounts_fingerprint
+            when
+                coalesce(previous_accounts_fingerprint.accounts_fingerprint, '')
+                <> coalesce(previous_window.accounts_fingerprint, '')
                 then 'accounts changed'
             when fingerprints.products_fingerprint <> previous_window.products_fingerprint
                 then 'products changed'
@@ -227,6 +256,7 @@ window_inputs as (
     cross join activity_fingerprint_state
     cross join fingerprints
     cross join latest_run
+    cross join previous_accounts_fingerprint
     cross join previous_fx_rates_fingerprint
     cross join changed_from
     cross join activity_changed_from

@@ -118,9 +118,10 @@ def markdown(results: list[TierResult], machine: str, date: str, command: str) -
         "keeping them out of production runs).",
         "- **models alone**: `dbt run --full-refresh` into another empty warehouse.",
         "- **incremental run, +1 month**: `dbt run` on a warehouse built from the export of "
-        "one month earlier (python/workload/snapshot.py), after the new export replaced its "
-        "files in the same raw folder: a scheduled job's same command and vars (so dbt's "
-        "partial parsing applies), the reported day derived from the data; "
+        "one month earlier (python/workload/snapshot.py: the new month's accounts, versions, "
+        "activity and invoice lines arrive with the new export), after the new export "
+        "replaced its files in the same raw folder: a scheduled job's same command and vars "
+        "(so dbt's partial parsing applies), the reported day derived from the data; "
         "**incremental / full** divides it by build + reconciliation; **tests after it** is "
         "the `dbt test` that follows it in a pipeline.",
         "- **hand-tuned query**: python/benchmarking/hand_tuned_waterfall.sql, one DuckDB query "

@@ -64,9 +64,13 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     late_signals = root / "september_late_signals"
     shutil.copytree(late_activity, late_signals)
     write_late_signal_activity(late_activity, late_signals)
+    renamed = root / "september_account_changed"
+    shutil.copytree(september, renamed)
+    write_changed_account(september, renamed)
     return {
         "august": august,
         "september": september,
+        "account_changed": renamed,
         "late": late,
         "late_activity": late_activity,
         "late_signals": late_signals,
@@ -95,6 +99,31 @@ def write_late_change(source: Path, out: Path) -> None:
                 where not is_trial and valid_to <= date '2025-07-01'
                     and valid_from >= date '2025-02-01'
             )
+        ) to '{target}' (format parquet)
+        """
+    )
+    con.close()
+
+
+def write_changed_account(source: Path, out: Path) -> None:
+    """Move the oldest account to another segment: an account the previous build counted
+    changed, which the marts carry on every one of its months."""
+    accounts = str(source / "accounts.parquet")
+    target = str(out / "accounts.parquet")
+    con = duckdb.connect()
+    con.execute(
+        f"""
+        copy (
+            select * replace (
+                case
+                    when account_id = (
+                        select arg_min(account_id, created_at) from read_parquet('{accounts}')
+                    )
+                        then coalesce(segment, '') || ' moved'
+                    else segment
+                end as segment
+            )
+            from read_parquet('{accounts}')
         ) to '{target}' (format parquet)
         """
     )
@@ -273,6 +302,15 @@ def full_build(tmp_path_factory, export: Path, as_of: str) -> Path:
     return result.database
 
 
+def account_count(export: Path) -> int:
+    con = duckdb.connect()
+    try:
+        path = str(export / "accounts.parquet")
+        return con.execute("select count(*) from read_parquet(?)", [path]).fetchall()[0][0]
+    finally:
+        con.close()
+
+
 def finished_windows(database: Path) -> list[tuple]:
     con = duckdb.connect(str(database), read_only=True)
     try:
@@ -299,6 +337,8 @@ def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
 ):
     window = latest_window(incremental_runs[1])
     assert window["run_sequence"] == 2
+    # September's export brings the accounts created in September: new, not changed accounts
+    assert account_count(exports["september"]) > account_count(exports["august"])
     # August was the previous horizon: the lookback reaches back 3 months before September
     assert window["horizon_month_number"] == window["restate_from_month_number"] + LOOKBACK_MONTHS
     assert window["restate_reason"] == f"the lookback of {LOOKBACK_MONTHS} months"
@@ -472,4 +512,22 @@ def test_changes_found_by_a_run_that_stopped_part_way_are_restated_by_the_next(
     assert restated["restate_reason"] == found["restate_reason"]
     assert_same_tables(
         rerun.database, full_build(tmp_path_factory, exports["late_signals"], "2026-09-30")
+    )
+
+
+def test_a_change_to_an_account_the_previous_build_counted_restates_everything(
+    incremental_runs, exports, tmp_path_factory
+):
+    """New accounts are not a change (test above); an old account moving segment is: its
+    segment is on every one of its months, so every month is restated."""
+    workdir = tmp_path_factory.mktemp("account_changed")
+    shutil.copy(incremental_runs[1], workdir / "warehouse.duckdb")
+    changed = run_dbt(workdir, "run", variables=variables(exports["account_changed"], "2026-09-30"))
+    assert changed.returncode == 0, changed.output[-4000:]
+    window = latest_window(changed.database)
+    assert window["restate_reason"] == "accounts changed"
+    assert window["restate_from_month_number"] == 0
+    assert_same_tables(
+        changed.database,
+        full_build(tmp_path_factory, exports["account_changed"], "2026-09-30"),
     )

@@ -9,8 +9,10 @@ snapshot followed by a build of the full workload is "the next month's run":
   the updated_at it had when it was opened, so the later export's rewrite is a late change
   the restatement window has to find.
 - daily activity and invoices: only rows dated before the cutoff.
-- accounts, products, plans, features and FX rates: unchanged (the generator writes them for
-  the whole window), so the snapshot differs only where a monthly run would.
+- accounts: only those created before the cutoff, so the next month's export brings its new
+  accounts as a billing system's would (a monthly run must not take them for changed accounts).
+- products, plans, features and FX rates: unchanged (the generator writes them for the whole
+  window), so the snapshot differs only where a monthly run would.
 
 Everything runs as DuckDB COPY statements: nothing is loaded into Python.
 """
@@ -22,9 +24,12 @@ from pathlib import Path
 
 import duckdb
 
-UNCHANGED = ("accounts", "products", "plans", "features", "fx_rates")
+# written beside a snapshot: a snapshot written by an earlier definition is written again
+SNAPSHOT_VERSION = "2: accounts created before the cutoff"
+UNCHANGED = ("products", "plans", "features", "fx_rates")
 
 DATED = {
+    "accounts": "created_at < $cutoff::timestamp",
     "usage_daily": "usage_date < $cutoff",
     "seat_activity": "activity_date < $cutoff",
     "feature_usage": "usage_date < $cutoff",
@@ -68,6 +73,13 @@ def write_snapshot(source: Path, out: Path, cutoff: date) -> None:
         copy(con, SUBSCRIPTION_ITEMS, source, out, "subscription_items", cutoff)
     finally:
         con.close()
+    (out / "snapshot_version.txt").write_text(SNAPSHOT_VERSION, encoding="utf-8")
+
+
+def is_current(out: Path) -> bool:
+    """Whether `out` holds a snapshot written by this definition."""
+    version = Path(out) / "snapshot_version.txt"
+    return version.exists() and version.read_text(encoding="utf-8") == SNAPSHOT_VERSION
 
 
 def copy(
