@@ -18,6 +18,10 @@
     it found are found again by the next run (decision log D85).
     --full-refresh rebuilds this table too: its one row then restates everything. -#}
 {{ config(materialized="incremental", incremental_strategy="append", on_schema_change="fail") }}
+{%- set account_columns = [
+    'accounts.account_id', 'accounts.account_name', 'accounts.segment', 'accounts.region',
+    'accounts.rejection_code'
+] %}
 
 with
 
@@ -93,10 +97,7 @@ activity_fingerprint_state as (
 accounts_fingerprint as (
 
     select
-        {{ rows_fingerprint(
-            ['accounts.account_id', 'accounts.account_name', 'accounts.segment',
-             'accounts.region', 'accounts.rejection_code']
-        ) }} as accounts_fingerprint
+        {{ rows_fingerprint(account_columns) }} as accounts_fingerprint
     from accounts
     cross join calendar
     where
@@ -159,10 +160,7 @@ fingerprints as (
 previous_accounts_fingerprint as (
 
     select
-        {{ rows_fingerprint(
-            ['accounts.account_id', 'accounts.account_name', 'accounts.segment',
-             'accounts.region', 'accounts.rejection_code']
-        ) }} as accounts_fingerprint
+        {{ rows_fingerprint(account_columns) }} as accounts_fingerprint
     from accounts
     inner join previous_window
         on
