@@ -77,145 +77,145 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     }
 
 
+def rewrite_table(source: Path, out: Path, table: str, query: str) -> None:
+    """Write `<out>/<table>.parquet` from `query`, which reads the source export's table as
+    `raw`."""
+    con = duckdb.connect()
+    try:
+        con.execute(
+            f"create view raw as select * from read_parquet('{source / f'{table}.parquet'}')"
+        )
+        con.execute(f"copy ({query}) to '{out / f'{table}.parquet'}' (format parquet)")
+    finally:
+        con.close()
+
+
 def write_late_change(source: Path, out: Path) -> None:
     """Rewrite one version that ended at least 14 months before the horizon: a later row of
     the same id (the contract: the later updated_at wins) with 3 more seats."""
-    items = str(source / "subscription_items.parquet")
-    target = str(out / "subscription_items.parquet")
-    con = duckdb.connect()
-    con.execute(
-        f"""
-        copy (
-            select * from read_parquet('{items}')
-            union all
-            select * replace (
-                quantity + 3 as quantity,
-                (select max(updated_at) from read_parquet('{items}')) + interval 1 minute
-                    as updated_at
-            )
-            from read_parquet('{items}')
-            where subscription_item_id = (
-                select min(subscription_item_id) from read_parquet('{items}')
-                where not is_trial and valid_to <= date '2025-07-01'
-                    and valid_from >= date '2025-02-01'
-            )
-        ) to '{target}' (format parquet)
+    rewrite_table(
+        source,
+        out,
+        "subscription_items",
         """
+        select * from raw
+        union all
+        select * replace (
+            quantity + 3 as quantity,
+            (select max(updated_at) from raw) + interval 1 minute as updated_at
+        )
+        from raw
+        where subscription_item_id = (
+            select min(subscription_item_id) from raw
+            where not is_trial and valid_to <= date '2025-07-01'
+                and valid_from >= date '2025-02-01'
+        )
+        """,
     )
-    con.close()
 
 
 def write_changed_account(source: Path, out: Path) -> None:
     """Move the oldest account to another segment: an account the previous build counted
     changed, which the marts carry on every one of its months."""
-    accounts = str(source / "accounts.parquet")
-    target = str(out / "accounts.parquet")
-    con = duckdb.connect()
-    con.execute(
-        f"""
-        copy (
-            select * replace (
-                case
-                    when account_id = (
-                        select arg_min(account_id, created_at) from read_parquet('{accounts}')
-                    )
-                        then coalesce(segment, '') || ' moved'
-                    else segment
-                end as segment
-            )
-            from read_parquet('{accounts}')
-        ) to '{target}' (format parquet)
+    rewrite_table(
+        source,
+        out,
+        "accounts",
         """
+        select * replace (
+            case
+                when account_id = (select arg_min(account_id, created_at) from raw)
+                    then coalesce(segment, '') || ' moved'
+                else segment
+            end as segment
+        )
+        from raw
+        """,
     )
-    con.close()
 
 
 def write_late_activity(source: Path, out: Path) -> None:
     """Add a usage reading for May 2026, 100 times the largest one of that month, on the
     same subscription (overage: more MRR), and a recurring invoice line of 1,000 for March
     2025 on an account billed that month (more revenue recognised)."""
-    con = duckdb.connect()
     month_end = "date '2026-05-31'"
-    usage = str(source / "usage_daily.parquet")
-    lines = str(source / "invoice_lines.parquet")
-    con.execute(
+    rewrite_table(
+        source,
+        out,
+        "usage_daily",
         f"""
-        copy (
-            select * from read_parquet('{usage}')
-            union all
-            (
-                select * replace (quantity * 100 as quantity, {month_end} as usage_date)
-                from read_parquet('{usage}')
-                where usage_date between date '{LATE_USAGE_MONTH}' and {month_end}
-                order by quantity desc, account_id
-                limit 1
-            )
-        ) to '{out / "usage_daily.parquet"}' (format parquet)
-        """
+        select * from raw
+        union all
+        (
+            select * replace (quantity * 100 as quantity, {month_end} as usage_date)
+            from raw
+            where usage_date between date '{LATE_USAGE_MONTH}' and {month_end}
+            order by quantity desc, account_id
+            limit 1
+        )
+        """,
     )
-    con.execute(
+    rewrite_table(
+        source,
+        out,
+        "invoice_lines",
         f"""
-        copy (
-            select * from read_parquet('{lines}')
-            union all
-            (
-                select * replace (
-                    'late-line' as invoice_line_id,
-                    'late-invoice' as invoice_id,
-                    'recurring' as line_type,
-                    1000 as amount,
-                    date '{LATE_LINE_MONTH}' as period_start,
-                    date '2025-04-01' as period_end
-                )
-                from read_parquet('{lines}')
-                where line_type = 'recurring' and period_start = date '{LATE_LINE_MONTH}'
-                order by invoice_line_id
-                limit 1
+        select * from raw
+        union all
+        (
+            select * replace (
+                'late-line' as invoice_line_id,
+                'late-invoice' as invoice_id,
+                'recurring' as line_type,
+                1000 as amount,
+                date '{LATE_LINE_MONTH}' as period_start,
+                date '2025-04-01' as period_end
             )
-        ) to '{out / "invoice_lines.parquet"}' (format parquet)
-        """
+            from raw
+            where line_type = 'recurring' and period_start = date '{LATE_LINE_MONTH}'
+            order by invoice_line_id
+            limit 1
+        )
+        """,
     )
-    con.close()
 
 
 def write_late_signal_activity(source: Path, out: Path) -> None:
     """Add, for the first account with seat activity on 15 June 2026, a second reading of 1,000
     active users that day (readings of a day add up), and a use of a feature it used in
     September, dated 20 June."""
-    con = duckdb.connect()
-    seats = str(source / "seat_activity.parquet")
-    uses = str(source / "feature_usage.parquet")
-    con.execute(
-        f"""
-        copy (
-            select * from read_parquet('{seats}')
-            union all
-            (
-                select * replace (1000 as active_users)
-                from read_parquet('{seats}')
-                where activity_date = date '2026-06-15'
-                order by account_id
-                limit 1
-            )
-        ) to '{out / "seat_activity.parquet"}' (format parquet)
+    rewrite_table(
+        source,
+        out,
+        "seat_activity",
         """
+        select * from raw
+        union all
+        (
+            select * replace (1000 as active_users)
+            from raw
+            where activity_date = date '2026-06-15'
+            order by account_id
+            limit 1
+        )
+        """,
     )
-    con.execute(
-        f"""
-        copy (
-            select * from read_parquet('{uses}')
-            union all
-            (
-                select * replace (date '2026-06-20' as usage_date, 5 as events)
-                from read_parquet('{uses}')
-                where usage_date >= date '2026-09-01' and events > 0
-                order by account_id, feature_id, usage_date
-                limit 1
-            )
-        ) to '{out / "feature_usage.parquet"}' (format parquet)
+    rewrite_table(
+        source,
+        out,
+        "feature_usage",
         """
+        select * from raw
+        union all
+        (
+            select * replace (date '2026-06-20' as usage_date, 5 as events)
+            from raw
+            where usage_date >= date '2026-09-01' and events > 0
+            order by account_id, feature_id, usage_date
+            limit 1
+        )
+        """,
     )
-    con.close()
 
 
 def variables(export: Path, as_of_date: str) -> dict:
