@@ -44,16 +44,10 @@ feature_days as (
 
 ),
 
--- readings of one account and day add up (the contract gives seat_activity no key)
 seat_activity as (
 
-    select
-        account_id,
-        activity_date,
-        sum(active_users) as active_users
-    from {{ ref('int_seat_activity_validated') }}
+    select * from {{ ref('int_seat_activity_validated') }}
     where rejection_code is null
-    group by account_id, activity_date
 
 ),
 
@@ -126,6 +120,19 @@ account_windows as (
 
 ),
 
+account_first_days as (
+
+    select
+        account_windows.*,
+        first_days.day_number as first_day_number
+    from account_windows
+    inner join days as first_days
+        on account_windows.first_day = first_days.activity_date
+
+),
+
+-- the holdings and seat readings of the days computed only: an incremental run adds up
+-- the window's days, not the whole calendar's
 held_totals as (
 
     select
@@ -136,6 +143,10 @@ held_totals as (
         sum(coalesce(product_features.features_available, 0)) as features_available,
         sum(coalesce(feature_days.features_used_90d, 0)) as features_used_90d
     from holdings
+    inner join account_first_days
+        on
+            holdings.account_id = account_first_days.account_id
+            and holdings.day_number >= account_first_days.first_day_number
     left join product_features
         on holdings.product_id = product_features.product_id
     left join feature_days
@@ -147,43 +158,57 @@ held_totals as (
 
 ),
 
+-- readings of one account and day add up (the contract gives seat_activity no key)
+seat_totals as (
+
+    select
+        seat_activity.account_id,
+        seat_activity.activity_date,
+        sum(seat_activity.active_users) as active_users
+    from seat_activity
+    inner join account_first_days
+        on
+            seat_activity.account_id = account_first_days.account_id
+            and seat_activity.activity_date >= account_first_days.first_day
+    group by seat_activity.account_id, seat_activity.activity_date
+
+),
+
 panel as (
 
     select
-        account_windows.account_id,
+        account_first_days.account_id,
         days.day_number,
         days.activity_date,
         days.is_in_history,
-        account_windows.seat_streak_carried,
-        account_windows.usage_streak_carried,
-        first_days.day_number as first_day_number,
+        account_first_days.seat_streak_carried,
+        account_first_days.usage_streak_carried,
+        account_first_days.first_day_number,
         coalesce(held_totals.licensed_seats, 0) as licensed_seats,
         coalesce(held_totals.usage_commitment, 0) as usage_commitment,
         coalesce(held_totals.features_available, 0) as features_available,
         coalesce(held_totals.features_used_90d, 0) as features_used_90d,
-        seat_activity.active_users,
+        seat_totals.active_users,
         -- an account without usage in the calendar has no usage rows: its windows are 0
         coalesce(usage_days.trailing_30d_usage, 0) as trailing_30d_usage,
         coalesce(usage_days.trailing_90d_usage, 0) as trailing_90d_usage,
         coalesce(usage_days.prior_90d_usage, 0) as prior_90d_usage,
         usage_days.slope_numerator,
         usage_days.slope_denominator
-    from account_windows
-    inner join days as first_days
-        on account_windows.first_day = first_days.activity_date
+    from account_first_days
     inner join days
-        on account_windows.first_day <= days.activity_date
+        on account_first_days.first_day <= days.activity_date
     left join held_totals
         on
-            account_windows.account_id = held_totals.account_id
+            account_first_days.account_id = held_totals.account_id
             and days.day_number = held_totals.day_number
-    left join seat_activity
+    left join seat_totals
         on
-            account_windows.account_id = seat_activity.account_id
-            and days.activity_date = seat_activity.activity_date
+            account_first_days.account_id = seat_totals.account_id
+            and days.activity_date = seat_totals.activity_date
     left join usage_days
         on
-            account_windows.account_id = usage_days.account_id
+            account_first_days.account_id = usage_days.account_id
             and days.day_number = usage_days.day_number
 
 ),
