@@ -35,35 +35,59 @@ account_currencies as (
 
 ),
 
-needed as (
+-- an account's months run without a gap from its first MRR month through the horizon
+-- (int_account_months_densified), so its span stands for them: a gap is looked up in a few
+-- spans per currency instead of every account-month being joined and made distinct
+account_spans as (
+
+    select
+        account_id,
+        min(month_number) as first_month_number,
+        max(month_number) as last_month_number
+    from account_months
+    group by account_id
+
+),
+
+needed_spans as (
+
+    select
+        account_currencies.currency_code,
+        greatest(
+            account_currencies.first_month_number, account_spans.first_month_number
+        ) as first_month_number,
+        account_spans.last_month_number
+    from account_currencies
+    inner join account_spans
+        on account_currencies.account_id = account_spans.account_id
+
+),
+
+missing_needed as (
 
     select distinct
-        account_currencies.currency_code,
-        account_months.month_number
-    from account_currencies
-    inner join account_months
+        fx_rates.currency_code,
+        fx_rates.month_number,
+        fx_rates.month_start
+    from fx_rates
+    inner join needed_spans
         on
-            account_currencies.account_id = account_months.account_id
-            and account_currencies.first_month_number <= account_months.month_number
+            fx_rates.currency_code = needed_spans.currency_code
+            and fx_rates.month_number
+            between needed_spans.first_month_number and needed_spans.last_month_number
+    where fx_rates.rate_to_reporting is null
 
 ),
 
 gaps as (
 
     select
-        fx_rates.currency_code,
-        fx_rates.month_number,
-        fx_rates.month_start,
-        row_number() over (
-            order by fx_rates.month_number asc, fx_rates.currency_code asc
-        ) as gap_rank,
+        currency_code,
+        month_number,
+        month_start,
+        row_number() over (order by month_number asc, currency_code asc) as gap_rank,
         count(*) over () as gap_count
-    from fx_rates
-    inner join needed
-        on
-            fx_rates.currency_code = needed.currency_code
-            and fx_rates.month_number = needed.month_number
-    where fx_rates.rate_to_reporting is null
+    from missing_needed
 
 ),
 

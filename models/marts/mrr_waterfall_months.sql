@@ -1,17 +1,27 @@
 {#- Monthly waterfall totals, overall and per segment, region and product: one row per month,
     dimension and dimension value. Account counts are accounts (for product: accounts on that
-    product) with MRR > 0 at the month's start and end. -#}
+    product) with MRR > 0 at the month's start and end. Incremental (D90): a month's totals
+    read that month's rows alone, so a run restates the window's months. -#}
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 account_waterfall as (
 
     select * from {{ ref('mrr_waterfall_account_months') }}
+    {%- if is_incremental() %}
+    where month_start >= {{ restate_from_bound('month_start') }}
+    {%- endif %}
 
 ),
 
 product_lines as (
 
     select * from {{ ref('int_product_line_months_pivoted') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 

@@ -4,24 +4,38 @@
       GRR = (opening_cc - contraction - churn) / opening_cc.
     Trailing 12 months at M: over accounts with MRR(M-12) > 0, both months at M's rates,
       T12M NRR = sum MRR(M) / sum MRR(M-12), T12M GRR = sum min(MRR(M), MRR(M-12)) / sum MRR(M-12).
-    Null where the denominator is zero or M-12 is before the data. -#}
+    Null where the denominator is zero or M-12 is before the data.
+    Incremental (D90): a month's ratios read that month and the month twelve before it, so a
+    run restates the window's months from the window and the twelve months before it. -#}
+{{ config(**restatement_config('month_start')) }}
+-- depends_on: {{ ref('int_restatement_windows_tracked') }}
+
 with
 
 account_waterfall as (
 
     select * from {{ ref('mrr_waterfall_account_months') }}
+    {%- if is_incremental() %}
+    where month_start >= {{ restate_from_bound('month_start') }}
+    {%- endif %}
 
 ),
 
 account_months as (
 
     select * from {{ ref('int_account_months_densified') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }} - 12
+    {%- endif %}
 
 ),
 
 currency_months as (
 
     select * from {{ ref('int_account_currency_months_aggregated') }}
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }} - 12
+    {%- endif %}
 
 ),
 
