@@ -75,26 +75,21 @@ line_months as (
 
 ),
 
--- where each line and account starts needs the whole history, restated or not: on a full
--- build the window's line months are the whole history, so they are not summed twice
-line_month_totals as (
+-- where each line and account starts needs the whole history, restated or not. On a full
+-- build the window's line months are the whole history. An incremental run reads the history
+-- by line, not by line and month: an item's MRR is never negative (negative quantities, prices
+-- and rates are quarantined), so a line's month has MRR > 0 exactly when one of its items has
+line_starts as (
 
-    {%- if is_incremental() %}
     select
         account_id,
         product_id,
-        month_number,
-        sum(recurring_mrr + usage_mrr) as mrr
-    from item_months
-    group by account_id, product_id, month_number
-    {%- else %}
-    select
-        account_id,
-        product_id,
-        month_number,
-        recurring_mrr + usage_mrr as mrr
-    from line_months
-    {%- endif %}
+        min(month_number) as first_held_month_number,
+        min(
+            case when recurring_mrr + usage_mrr > 0 then month_number end
+        ) as first_mrr_month_number
+    from {{ 'item_months' if is_incremental() else 'line_months' }}
+    group by account_id, product_id
 
 ),
 
@@ -102,10 +97,10 @@ account_first_mrr_months as (
 
     select
         account_id,
-        min(month_number) as first_mrr_month_number
-    from line_month_totals
-    where mrr > 0
+        min(first_mrr_month_number) as first_mrr_month_number
+    from line_starts
     group by account_id
+    having min(first_mrr_month_number) is not null
 
 ),
 
@@ -114,9 +109,8 @@ account_products as (
     select
         account_id,
         product_id,
-        min(month_number) as first_held_month_number
-    from line_month_totals
-    group by account_id, product_id
+        first_held_month_number
+    from line_starts
 
 ),
 
