@@ -351,6 +351,21 @@ def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
     )
 
 
+def test_incremental_runs_leave_no_staging_table_behind(incremental_runs):
+    """Each incremental model writes its window into a staging table before the restatement
+    (D88). dbt-duckdb makes a Python model's a real table and left it behind, one more under a
+    new name every run; after four incremental runs the database holds none."""
+    con = duckdb.connect(str(incremental_runs[max(incremental_runs)]), read_only=True)
+    try:
+        leftovers = con.sql(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_name like '%dbt_tmp%' or table_name like '%dbt_backup%'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert leftovers == []
+
+
 def test_the_new_days_carry_streaks(incremental_runs):
     """What makes the equality above a test of the streaks: on the first new day (1
     September) accounts continue streaks begun in August, carried from the day kept. (The
