@@ -46,8 +46,8 @@ computed_days as (
 
 -- the uses that reach a computed day. Of those before the first day computed, only each
 -- feature's latest can count on a computed day (a use covers the 90 days from it), so they
--- are folded into it: on a day's restatement the spans below are built from about a third of
--- the rows the 89 earlier days hold
+-- are folded into it: a month's restatement at 100,000 accounts builds its spans from 0.9
+-- million uses instead of 3.3 million (decision log D92)
 uses as (
 
     select
