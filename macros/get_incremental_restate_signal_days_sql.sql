@@ -6,7 +6,8 @@
     days before the first day kept (the calendar's or the history's, config
     signal_days_kept_from) and, for a per-account model (config signal_days_per_account), the
     rows of accounts that left the signal selection or that this run rebuilt whole (an
-    account entering the selection); then inserts the rows the model computed.
+    account entering the selection); then inserts the rows the model computed and drops the
+    window's staging table (macro drop_window_staging_table).
 
     Arguments:
         arg_dict: dbt's strategy arguments; target_relation, temp_relation and dest_columns
@@ -39,5 +40,7 @@
 
     insert into {{ target }} ({{ columns }})
     select {{ columns }}
-    from {{ temp }}
+    from {{ temp }};
+
+    {{ drop_window_staging_table(temp) }}
 {% endmacro %}

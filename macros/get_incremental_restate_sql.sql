@@ -6,12 +6,7 @@
     rows the model computed for the window. Rows of a period that no longer has any (a late
     change removed them) are deleted too, which a key-based merge would leave behind.
 
-    Then it drops the window's staging table. dbt-duckdb writes a Python model's window into a
-    real table of the target database (a Python model cannot create a temporary one) and drops
-    it only on MotherDuck, so without this every incremental run of int_account_months_peaked
-    left a table of its window behind, under a new timestamped name each run (decision log
-    D88). A SQL model's window is a temporary table: dropping it frees its memory before the
-    run's later models instead of at the end of the run.
+    Then it drops the window's staging table (macro drop_window_staging_table).
 
     Arguments:
         arg_dict: dbt's strategy arguments; target_relation, temp_relation and dest_columns
@@ -33,5 +28,5 @@
     select {{ columns }}
     from {{ arg_dict["temp_relation"] }};
 
-    drop table if exists {{ arg_dict["temp_relation"] }}
+    {{ drop_window_staging_table(arg_dict["temp_relation"]) }}
 {% endmacro %}
