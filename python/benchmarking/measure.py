@@ -50,8 +50,11 @@ def run_measured(command: list[str], env: dict[str, str], label: str) -> Measure
 class Warehouse:
     """One DuckDB warehouse file of a tier, with the dbt settings to build it."""
 
-    def __init__(self, workdir: Path, name: str) -> None:
+    def __init__(self, workdir: Path, name: str, memory_limit: str | None = None) -> None:
         self.workdir = workdir / name
+        # DuckDB's memory limit for this warehouse's runs; None keeps the profile's (or the
+        # caller's DUCKDB_MEMORY_LIMIT)
+        self.memory_limit = memory_limit
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.database = self.workdir / "warehouse.duckdb"
 
@@ -60,7 +63,10 @@ class Warehouse:
             path.unlink(missing_ok=True)
 
     def env(self) -> dict[str, str]:
-        return dbt_environment(self.database, self.workdir)
+        environment = dbt_environment(self.database, self.workdir)
+        if self.memory_limit:
+            environment["DUCKDB_MEMORY_LIMIT"] = self.memory_limit
+        return environment
 
     def dbt(self, label: str, *args: str, variables: dict) -> Measurement:
         command = dbt_command(*args, workdir=self.workdir, variables=variables)

@@ -24,6 +24,8 @@ class TierResult:
     waterfall_models_seconds: float | None = None
     incremental_run_seconds: float | None = None
     incremental_tests_seconds: float | None = None
+    # DuckDB's memory limit of the tier's warehouse runs, when not the profile's default
+    duckdb_memory_limit: str | None = None
 
     @property
     def build_and_reconcile_seconds(self) -> float:
@@ -99,6 +101,16 @@ def scaling_lines(results: list[TierResult]) -> list[str]:
     return lines
 
 
+def memory_limit_lines(results: list[TierResult]) -> list[str]:
+    """Which tiers ran with a DuckDB memory limit other than the profile's default."""
+    return [
+        f"- {result.accounts:,} accounts: DuckDB's memory limit was {result.duckdb_memory_limit} "
+        "(`--large-tier-memory-limit`); the other tiers ran with the profile's default (8GB)."
+        for result in results
+        if result.duckdb_memory_limit
+    ]
+
+
 def markdown(results: list[TierResult], machine: str, date: str, command: str) -> str:
     lines = [
         "# Benchmark results",
@@ -136,6 +148,7 @@ def markdown(results: list[TierResult], machine: str, date: str, command: str) -
         "hand-tuned query only (`--build-only-tiers`).",
         "",
         *scaling_lines(results),
+        *memory_limit_lines(results),
     ]
     differing = [result for result in results if result.waterfall_differences]
     for result in differing:
