@@ -67,11 +67,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--large-tier-memory-limit",
-        default="16GB",
+        default=None,
         help="DuckDB memory limit of the warehouse builds of tiers from 1,000,000 accounts "
-        "(default 16GB of the 24 GB machine; the profile's 8GB default leaves two window-heavy "
-        "models built side by side at the edge of memory there). Smaller tiers keep the "
-        "profile's limit.",
+        "(default 16GB, or two thirds of a smaller machine's memory; the profile's 8GB default "
+        "leaves two window-heavy models built side by side at the edge of memory there). "
+        "Smaller tiers keep the profile's limit.",
     )
     return parser.parse_args(argv)
 
@@ -207,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     build_only = {int(value) for value in args.build_only_tiers.split(",") if value.strip()}
     if args.include_1m and 1_000_000 not in tiers:
         tiers.append(1_000_000)
+    large_tier_limit = args.large_tier_memory_limit or machine.large_tier_memory_limit(
+        machine.memory_gib()
+    )
     description = machine.describe()
     print(f"machine: {description}")
     print(HEADER)
@@ -221,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.memory_limit,
                 build_only=accounts in build_only,
                 warehouse_memory_limit=(
-                    args.large_tier_memory_limit if accounts >= LARGE_TIER_ACCOUNTS else None
+                    large_tier_limit if accounts >= LARGE_TIER_ACCOUNTS else None
                 ),
             )
         except StepFailedError as failure:

@@ -29,6 +29,14 @@ def memory_gib() -> float | None:
     return None
 
 
+def large_tier_memory_limit(total_gib: float | None) -> str:
+    """DuckDB's memory limit for the 1M tier: 16GB, or two thirds of a smaller machine's memory
+    (the rest is for dbt, Python and the page cache; the limit does not cover every allocation)."""
+    if total_gib is None or total_gib * 2 / 3 >= 16:
+        return "16GB"
+    return f"{max(1, int(total_gib * 2 / 3))}GB"
+
+
 def version(package: str) -> str:
     try:
         return metadata.version(package)

@@ -6,7 +6,9 @@ this checks only the wiring, with the tier measurement replaced by a stub.
 
 from __future__ import annotations
 
+import pytest
 import run_benchmark
+from benchmarking.machine import large_tier_memory_limit
 from benchmarking.measure import Warehouse
 from benchmarking.report import TierResult
 
@@ -50,3 +52,25 @@ def test_only_the_1m_tier_gets_the_large_tier_memory_limit(tmp_path, monkeypatch
     report = out.read_text(encoding="utf-8")
     assert "- 1,000,000 accounts: DuckDB's memory limit was 12GB" in report
     assert "- 100,000 accounts: DuckDB's memory limit" not in report
+
+
+@pytest.mark.parametrize(
+    ("total_gib", "limit"), [(24.0, "16GB"), (64.0, "16GB"), (16.0, "10GB"), (None, "16GB")]
+)
+def test_the_1m_tier_limit_leaves_a_third_of_a_smaller_machine(total_gib, limit):
+    assert large_tier_memory_limit(total_gib) == limit
+
+
+def test_the_1m_tier_limit_defaults_from_the_machine(tmp_path, monkeypatch):
+    limits = {}
+
+    def measured(root, accounts, months, memory_limit, build_only=False, **settings):
+        limits[accounts] = settings.get("warehouse_memory_limit")
+        return TierResult(accounts, months, accounts * months, 10.0, 1.0, 2.0, 1.0, 1024**3)
+
+    monkeypatch.setattr(run_benchmark, "measure_tier", measured)
+    monkeypatch.setattr(run_benchmark.machine, "memory_gib", lambda: 12.0)
+    (tmp_path / "benchmark").mkdir()
+    arguments = ["--tiers", "1000", "--include-1m", "--workloads", str(tmp_path)]
+    assert run_benchmark.main([*arguments, "--out", str(tmp_path / "results.md")]) == 0
+    assert limits == {1_000: None, 1_000_000: "8GB"}
