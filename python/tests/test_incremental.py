@@ -5,7 +5,8 @@ ends (python/workload/snapshot.py). The warehouse is built on the earlier export
 incrementally on the later one, then again after a late-arriving change to a version that
 ended more than a year before the horizon, far outside the lookback, then after usage
 and an invoice line arriving late for a month as old, and then after seat activity and
-feature use arriving late for a month inside the signal history. After each incremental run
+feature use arriving late for a month inside the signal history, and then after old invoice
+lines were deleted, corrected and copied in the billing system. After each incremental run
 every mart and every intermediate table equals a --full-refresh build of the same export, row
 for row; the restatement windows (monthly and daily) say why they restated what they did. A run that
 stops part-way does not finish its windows, and the next run restates what it found (D85).
@@ -38,6 +39,12 @@ BUILD_LOGS = (
 # lookback of a September build (the generated usage starts in May 2026)
 LATE_LINE_MONTH = date(2025, 3, 1)
 LATE_USAGE_MONTH = date(2026, 5, 1)
+# invoice lines of months before the lookback that the billing system deleted, corrected and
+# copied (an exact copy, and a copy of the same line id with another amount)
+DELETED_LINE_MONTH = date(2025, 6, 1)
+CORRECTED_LINE_MONTH = date(2025, 9, 1)
+COPIED_LINE_MONTH = date(2025, 11, 1)
+CONFLICTING_LINE_MONTH = date(2026, 1, 1)
 # late seat activity and feature use: June 2026, inside the signal history of a September
 # build (which starts in April) and outside the monthly lookback; they move no MRR
 LATE_SIGNAL_MONTH = date(2026, 6, 1)
@@ -46,9 +53,10 @@ SCHEMAS = ("main_marts", "main_intermediate")
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory) -> dict[str, Path]:
-    """Five raw exports: the end of August, the end of September, September plus a late
-    change to an old version, that plus late usage and a late invoice line, and that plus
-    late seat activity and feature use."""
+    """The raw exports: the end of August, the end of September, September plus a late
+    change to an old version, that plus late usage and a late invoice line, that plus late
+    seat activity and feature use, and that with old invoice lines deleted, corrected and
+    copied (and September with a changed account)."""
     root = tmp_path_factory.mktemp("exports")
     spec = workload.WorkloadSpec(accounts=300, months=24, seed=11, activity_share=0.2)
     workload.generate(spec, root / "generated", memory_limit="1GB", progress=None)
@@ -64,6 +72,9 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     late_signals = root / "september_late_signals"
     shutil.copytree(late_activity, late_signals)
     write_late_signal_activity(late_activity, late_signals)
+    corrected = root / "september_lines_corrected"
+    shutil.copytree(late_signals, corrected)
+    write_corrected_lines(late_signals, corrected)
     renamed = root / "september_account_changed"
     shutil.copytree(september, renamed)
     write_changed_account(september, renamed)
@@ -74,6 +85,7 @@ def exports(tmp_path_factory) -> dict[str, Path]:
         "late": late,
         "late_activity": late_activity,
         "late_signals": late_signals,
+        "lines_corrected": corrected,
     }
 
 
@@ -218,6 +230,41 @@ def write_late_signal_activity(source: Path, out: Path) -> None:
     )
 
 
+def write_corrected_lines(source: Path, out: Path) -> None:
+    """Change old invoice lines the way a billing system's export can: delete one recurring
+    line, add 50 to another's amount, copy a third exactly (a duplicate row, quarantined) and
+    add a row with a fourth line's id and twice its amount (a duplicate key: neither row is
+    kept). Each is the first recurring line, by id, starting in its month."""
+
+    def first_line(month: date) -> str:
+        return f"""(
+            select min(invoice_line_id) from raw
+            where line_type = 'recurring' and period_start = date '{month}'
+        )"""
+
+    rewrite_table(
+        source,
+        out,
+        "invoice_lines",
+        f"""
+        select * replace (
+            case
+                when invoice_line_id = {first_line(CORRECTED_LINE_MONTH)} then amount + 50
+                else amount
+            end as amount
+        )
+        from raw
+        where invoice_line_id <> {first_line(DELETED_LINE_MONTH)}
+        union all
+        select * from raw where invoice_line_id = {first_line(COPIED_LINE_MONTH)}
+        union all
+        select * replace (amount * 2 as amount)
+        from raw
+        where invoice_line_id = {first_line(CONFLICTING_LINE_MONTH)}
+        """,
+    )
+
+
 def variables(export: Path, as_of_date: str) -> dict:
     return {
         "raw_data_path": str(export),
@@ -267,7 +314,7 @@ def assert_same_tables(incremental: Path, full: Path) -> None:
 
 @pytest.fixture(scope="module")
 def incremental_runs(exports, tmp_path_factory) -> dict:
-    """One warehouse built on August, then run on September, then on the late change."""
+    """One warehouse built on August, then run on September, then on each later export."""
     workdir = tmp_path_factory.mktemp("incremental")
     runs = {}
     for step, (export, as_of) in enumerate(
@@ -277,6 +324,7 @@ def incremental_runs(exports, tmp_path_factory) -> dict:
             (exports["late"], "2026-09-30"),
             (exports["late_activity"], "2026-09-30"),
             (exports["late_signals"], "2026-09-30"),
+            (exports["lines_corrected"], "2026-09-30"),
         ]
     ):
         result = run_dbt(workdir, "build", variables=variables(export, as_of))
@@ -354,7 +402,7 @@ def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
 def test_incremental_runs_leave_no_staging_table_behind(incremental_runs):
     """Each incremental model writes its window into a staging table before the restatement
     (D88). dbt-duckdb makes a Python model's a real table and left it behind, one more under a
-    new name every run; after four incremental runs the database holds none."""
+    new name every run; after five incremental runs the database holds none."""
     con = duckdb.connect(str(incremental_runs[max(incremental_runs)]), read_only=True)
     try:
         leftovers = con.sql(
@@ -459,6 +507,40 @@ def test_the_late_signal_activity_reaches_the_marts(incremental_runs):
     """Without the restatement the day's seat utilization would be stale."""
     before, after = tables(incremental_runs[3]), tables(incremental_runs[4])
     assert before["main_marts.signal_account_days"] != after["main_marts.signal_account_days"]
+
+
+def test_old_invoice_lines_deleted_corrected_and_copied_equal_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    """The billing system's export changed lines of months long before the lookback: one
+    deleted, one corrected, one copied exactly and one copied with another amount. The
+    quarantine, the tie-out and everything else equal a full build of the same export."""
+    window = latest_window(incremental_runs[5])
+    assert window["restate_reason"] == (
+        "usage or invoice lines of an earlier month changed since the previous build"
+    )
+    # the deleted line's month is the earliest change
+    assert window["activity_changed_from_month_start"] == DELETED_LINE_MONTH
+    assert_same_tables(
+        incremental_runs[5], full_build(tmp_path_factory, exports["lines_corrected"], "2026-09-30")
+    )
+
+
+def test_the_corrected_lines_reach_the_marts(incremental_runs):
+    """The deletion, correction and conflicting copy change recognised revenue; the two
+    copies are quarantined with their reasons."""
+    before, after = tables(incremental_runs[4]), tables(incremental_runs[5])
+    tieout = "main_marts.billing_tieout_account_months"
+    changed_months = {row[1] for row in set(before[tieout]) ^ set(after[tieout])}
+    assert {DELETED_LINE_MONTH, CORRECTED_LINE_MONTH, CONFLICTING_LINE_MONTH} <= changed_months
+    rejected = "main_marts.billing_rejected_rows"
+    added = sorted((row[0], row[2]) for row in set(after[rejected]) - set(before[rejected]))
+    assert added == [
+        ("invoice_lines", "duplicate_key"),
+        ("invoice_lines", "duplicate_key"),
+        ("invoice_lines", "duplicate_row"),
+    ]
+    assert set(before[rejected]) <= set(after[rejected])
 
 
 def test_days_a_partial_run_did_not_write_are_written_by_the_next(
