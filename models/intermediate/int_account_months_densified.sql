@@ -10,25 +10,9 @@ with
 product_months as (
 
     select * from {{ ref('int_account_product_months_densified') }}
-
-),
-
--- the panel starts in the account's first month with MRR; whether it had MRR before a month
--- looks back over the whole history, restated or not
-account_histories as (
-
-    select
-        account_id,
-        min(month_number) as first_mrr_month_number,
-        {%- if is_incremental() %}
-        max(
-            case when month_number < {{ restate_from_bound() }} and mrr > 0 then 1 else 0 end
-        )
-        {%- else %}
-        0
-        {%- endif %} as had_mrr_before_window
-    from product_months
-    group by account_id
+    {%- if is_incremental() %}
+    where month_number >= {{ restate_from_bound() }}
+    {%- endif %}
 
 ),
 
@@ -44,10 +28,50 @@ account_months as (
         sum(opening_mrr) as opening_mrr,
         sum(opening_mrr_cc) as opening_mrr_cc
     from product_months
-    {%- if is_incremental() %}
-    where month_number >= {{ restate_from_bound() }}
-    {%- endif %}
     group by account_id, month_number, month_start
+
+),
+
+{%- if is_incremental() %}
+
+-- an account with months kept before the window has a row in the month just before it (the
+-- panel runs without a gap from the account's first MRR month through the horizon), which
+-- carries that first month; and it had MRR before the window, in that first month. Reading
+-- that one month replaces a pass over the whole history (decision log D96)
+kept_histories as (
+
+    select
+        account_id,
+        first_mrr_month_number,
+        1 as had_mrr_before_window
+    from {{ this }}
+    where month_number = {{ restate_from_bound() }} - 1
+
+),
+
+{%- endif %}
+
+-- the panel starts in the account's first month with MRR: kept accounts carry it, the others
+-- start in the window
+account_histories as (
+
+    {%- if is_incremental() %}
+    select * from kept_histories
+    union all
+    {%- endif %}
+    select
+        account_id,
+        min(month_number) as first_mrr_month_number,
+        0 as had_mrr_before_window
+    from account_months
+    {%- if is_incremental() %}
+    where not exists (
+        select 1
+        from kept_histories
+        where kept_histories.account_id = account_months.account_id
+    )
+    {%- endif %}
+    group by account_id
 
 ),
 

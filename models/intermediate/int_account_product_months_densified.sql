@@ -10,26 +10,32 @@
 
 with
 
-item_months as (
+-- the months recomputed: the restated ones and the month before them, which the first
+-- restated month compares with (all months on a full build)
+window_item_months as (
 
     select * from {{ ref('int_subscription_item_months_valued') }}
-
-),
-
-months as (
-
-    select * from {{ ref('int_months_spined') }}
     {%- if is_incremental() %}
     where month_number >= {{ restate_from_bound() }} - 1
     {%- endif %}
 
 ),
 
--- the months recomputed: the restated ones and the month before them, which the first
--- restated month compares with (all months on a full build)
-window_item_months as (
+{%- if is_incremental() %}
 
-    select * from item_months
+-- every month, for where each line starts; read once, so the engine reads only the columns
+-- used instead of keeping a copy of the whole table (decision log D96)
+item_month_history as (
+
+    select * from {{ ref('int_subscription_item_months_valued') }}
+
+),
+
+{%- endif %}
+
+months as (
+
+    select * from {{ ref('int_months_spined') }}
     {%- if is_incremental() %}
     where month_number >= {{ restate_from_bound() }} - 1
     {%- endif %}
@@ -88,7 +94,7 @@ line_starts as (
         min(
             case when recurring_mrr + usage_mrr > 0 then month_number end
         ) as first_mrr_month_number
-    from {{ 'item_months' if is_incremental() else 'line_months' }}
+    from {{ 'item_month_history' if is_incremental() else 'line_months' }}
     group by account_id, product_id
 
 ),

@@ -2,17 +2,20 @@
     rebuild every month from restate_from_month_number on and keep the earlier ones, so a
     daily or monthly run touches a few months instead of the whole history. The window starts
     at the earliest of:
-      - the lookback: the last restatement_lookback_months months of the previous build's
-        horizon (late usage, late FX corrections, a new month's extension of open lines);
+      - the months after the previous build's horizon (the new months), and before them the
+        last restatement_lookback_months months of that horizon: 0 by default, since the
+        detectors below see every late change to the data (decision log D94); a team may
+        keep a margin;
       - the first month a subscription item changed since the previous build moves, however
         old (int_subscription_item_versions_logged compares contents): a late-arriving
         change is restated;
       - the first month whose usage or invoice lines differ from what the previous build saw
         (int_activity_months_fingerprinted): late usage or a late invoice line is restated;
-      - month 0 (everything) on a first build, when the calendar's first month moved, or when
+      - month 0 (everything) on a first build, when the calendar's first month moved, when
         accounts, products, plans or FX rates differ from the previous build (they carry no
         update timestamps, so they are compared by fingerprint; accounts created after the
-        previous build's last day are new, not changed, decision log D86).
+        previous build's last day are new, not changed, decision log D86), or when a setting
+        that shapes the figures changed (macro settings_fingerprint, D94).
     "The previous build" is the latest finished one (macro previous_window_ctes): a run that
     stopped before every model reading the window was rebuilt did not finish, and the changes
     it found are found again by the next run (decision log D85).
@@ -140,6 +143,7 @@ fx_rates_fingerprint as (
 fingerprints as (
 
     select
+        {{ settings_fingerprint() }} as settings_fingerprint,
         accounts_fingerprint.accounts_fingerprint,
         products_fingerprint.products_fingerprint,
         plans_fingerprint.plans_fingerprint,
@@ -234,6 +238,8 @@ window_inputs as (
         end as activity_changed_from_month_number,
         case
             when previous_window.run_sequence is null then 'no finished build on record'
+            when fingerprints.settings_fingerprint <> previous_window.settings_fingerprint
+                then 'the settings changed'
             when calendar.first_month_start <> previous_window.first_month_start
                 then 'the first month of the calendar moved'
             when
@@ -300,7 +306,7 @@ windowed as (
 
     select
         *,
-        {% set lookback = var('restatement_lookback_months', 3) | int %}
+        {% set lookback = var('restatement_lookback_months', 0) | int %}
         case
             when full_restatement_reason is not null then 0
             else greatest(
@@ -328,6 +334,7 @@ final as (
         cast(horizon_month_number as {{ dbt.type_int() }}) as horizon_month_number,
         version_log_sequence,
         activity_fingerprint_sequence,
+        settings_fingerprint,
         accounts_fingerprint,
         products_fingerprint,
         plans_fingerprint,
@@ -350,7 +357,8 @@ final as (
                 activity_changed_from_month_number
                 < previous_horizon_month_number + 1 - {{ lookback }}
                 then 'usage or invoice lines of an earlier month changed since the previous build'
-            else 'the lookback of {{ lookback }} months'
+            else 'the months after the previous build{{
+                " and a lookback of " ~ lookback ~ " months" if lookback > 0 }}'
         end as restate_reason
     from windowed
 

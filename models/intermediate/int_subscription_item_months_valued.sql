@@ -1,8 +1,11 @@
 {#- Each active item-month valued in the reporting currency: recurring MRR plus usage overage
     (metrics.md: max(0, usage in M - included_units * quantity) * overage_unit_amount, no
     discount, no division by the interval), converted at M's rate. The same amounts at the next
-    month's rate let the next month measure its movements in constant currency. -#}
-{{ config(**restatement_config()) }}
+    month's rate let the next month measure its movements in constant currency: a month's row
+    is completed by the next month's rate, so an incremental run also rewrites the month
+    before its window, whose next month it brings (the previous horizon when a month is
+    added; decision log D94). -#}
+{{ config(**restatement_config(months_before=1)) }}
 -- depends_on: {{ ref('int_restatement_windows_tracked') }}
 
 with
@@ -11,7 +14,7 @@ item_months as (
 
     select * from {{ ref('int_subscription_item_months_spread') }}
     {%- if is_incremental() %}
-    where month_number >= {{ restate_from_bound() }}
+    where month_number >= {{ restate_from_bound() }} - 1
     {%- endif %}
 
 ),

@@ -48,31 +48,33 @@ with
 
 {%- else %}
 
--- the raw values of the one kept row of the key (validation may read a value differently,
--- e.g. a far-future valid_to as open-ended)
-{{ table_name }}_kept_rows as (
+{{ table_name }}_rejected_keys as (
 
     select
-        row_key,
-        {{ row_detail }} as row_detail
-    from {{ ref('base_billing__' ~ table_name) }}
-    where duplicate_status = 'kept'
+        row_key as rejected_row_key,
+        rejection_code,
+        rejection_reason
+    from {{ ref('int_' ~ table_name ~ '_validated') }}
+    where rejection_code is not null
 
 ),
 
+-- the raw values of the one kept row of the key (validation may read a value differently,
+-- e.g. a far-future valid_to as open-ended), traced after the join: only the few rejected
+-- keys' rows build a text (decision log D96)
 {{ table_name }}_rejections as (
 
     select
         '{{ table_name }}' as table_name,
-        validated.row_key,
-        validated.rejection_code as reason_code,
-        validated.rejection_reason as reason,
+        kept_rows.row_key,
+        rejected.rejection_code as reason_code,
+        rejected.rejection_reason as reason,
         true as is_error,
-        {{ table_name }}_kept_rows.row_detail
-    from {{ ref('int_' ~ table_name ~ '_validated') }} as validated
-    inner join {{ table_name }}_kept_rows
-        on validated.row_key = {{ table_name }}_kept_rows.row_key
-    where validated.rejection_code is not null
+        {{ row_detail }} as row_detail
+    from {{ ref('base_billing__' ~ table_name) }} as kept_rows
+    inner join {{ table_name }}_rejected_keys as rejected
+        on kept_rows.row_key = rejected.rejected_row_key
+    where kept_rows.duplicate_status = 'kept'
 
 ),
 

@@ -3,7 +3,7 @@
 A generated workload is cut into the exports a billing system would have held at two month
 ends (python/workload/snapshot.py). The warehouse is built on the earlier export, then run
 incrementally on the later one, then again after a late-arriving change to a version that
-ended more than a year before the horizon, far outside the lookback, then after usage
+ended more than a year before the horizon, long before the new month, then after usage
 and an invoice line arriving late for a month as old, and then after seat activity and
 feature use arriving late for a month inside the signal history, and then after old invoice
 lines were deleted, corrected and copied in the billing system. After each incremental run
@@ -24,6 +24,7 @@ import workload
 from warehouse import run_dbt
 from workload import snapshot
 
+# the margin a team may ask for on top of the new months (the default is none, D94)
 LOOKBACK_MONTHS = 3
 WINDOW_TABLE = "int_restatement_windows_tracked"
 SIGNAL_WINDOW_TABLE = "int_signal_windows_tracked"
@@ -35,20 +36,20 @@ BUILD_LOGS = (
     "int_activity_months_fingerprinted",
     "restatement_windows_finished",
 )
-# late activity: an invoice line for March 2025 and usage for May 2026, both before the
-# lookback of a September build (the generated usage starts in May 2026)
+# late activity: an invoice line for March 2025 and usage for May 2026, both months before
+# the new month of a September build (the generated usage starts in May 2026)
 LATE_LINE_MONTH = date(2025, 3, 1)
 LATE_USAGE_MONTH = date(2026, 5, 1)
-# invoice lines of months before the lookback that the billing system deleted, corrected and
+# invoice lines of months long before the new one that the billing system deleted, corrected and
 # copied (an exact copy, and a copy of the same line id with another amount)
 DELETED_LINE_MONTH = date(2025, 6, 1)
 CORRECTED_LINE_MONTH = date(2025, 9, 1)
 COPIED_LINE_MONTH = date(2025, 11, 1)
 CONFLICTING_LINE_MONTH = date(2026, 1, 1)
 # late seat activity and feature use: June 2026, inside the signal history of a September
-# build (which starts in April) and outside the monthly lookback; they move no MRR
+# build (which starts in April) and before the new month; they move no MRR
 LATE_SIGNAL_MONTH = date(2026, 6, 1)
-SCHEMAS = ("main_marts", "main_intermediate")
+SCHEMAS = ("main_marts", "main_intermediate", "main_staging")
 
 
 @pytest.fixture(scope="module")
@@ -265,16 +266,15 @@ def write_corrected_lines(source: Path, out: Path) -> None:
     )
 
 
-def variables(export: Path, as_of_date: str) -> dict:
-    return {
-        "raw_data_path": str(export),
-        "as_of_date": as_of_date,
-        "restatement_lookback_months": LOOKBACK_MONTHS,
-    }
+def variables(export: Path, as_of_date: str, **settings) -> dict:
+    """The vars of a run on `export`: the project's defaults (no lookback) unless `settings`
+    names others."""
+    return {"raw_data_path": str(export), "as_of_date": as_of_date, **settings}
 
 
 def tables(database: Path) -> dict[str, list[tuple]]:
-    """Every row of every mart and intermediate table but the build logs, sorted."""
+    """Every row of every mart, intermediate and staging table (the incremental base tables
+    included) but the build logs, sorted."""
     con = duckdb.connect(str(database), read_only=True)
     try:
         names = con.sql(
@@ -335,18 +335,19 @@ def incremental_runs(exports, tmp_path_factory) -> dict:
     return runs
 
 
-# full builds already made, by export and date: two tests compare with the same one
-FULL_BUILDS: dict[tuple[Path, str], Path] = {}
+# full builds already made, by export, date and settings: two tests compare with the same one
+FULL_BUILDS: dict[tuple, Path] = {}
 
 
-def full_build(tmp_path_factory, export: Path, as_of: str) -> Path:
-    if (export, as_of) in FULL_BUILDS:
-        return FULL_BUILDS[(export, as_of)]
+def full_build(tmp_path_factory, export: Path, as_of: str, **settings) -> Path:
+    key = (export, as_of, tuple(sorted(settings.items())))
+    if key in FULL_BUILDS:
+        return FULL_BUILDS[key]
     workdir = tmp_path_factory.mktemp("full")
     for command in (("seed",), ("run", "--full-refresh")):
-        result = run_dbt(workdir, *command, variables=variables(export, as_of))
+        result = run_dbt(workdir, *command, variables=variables(export, as_of, **settings))
         assert result.returncode == 0, result.output[-4000:]
-    FULL_BUILDS[(export, as_of)] = result.database
+    FULL_BUILDS[key] = result.database
     return result.database
 
 
@@ -380,16 +381,18 @@ def test_first_build_restates_everything(incremental_runs):
     assert signal_window["restate_reason"] == "first build or full refresh"
 
 
-def test_appending_a_month_restates_only_the_lookback_and_equals_a_full_build(
+def test_appending_a_month_restates_only_the_new_month_and_equals_a_full_build(
     incremental_runs, exports, tmp_path_factory
 ):
     window = latest_window(incremental_runs[1])
     assert window["run_sequence"] == 2
     # September's export brings the accounts created in September: new, not changed accounts
     assert account_count(exports["september"]) > account_count(exports["august"])
-    # August was the previous horizon: the lookback reaches back 3 months before September
-    assert window["horizon_month_number"] == window["restate_from_month_number"] + LOOKBACK_MONTHS
-    assert window["restate_reason"] == f"the lookback of {LOOKBACK_MONTHS} months"
+    # August was the previous horizon: only September is rebuilt (versions open in August's
+    # export that closed in September change from September on)
+    assert window["restate_from_month_number"] == window["horizon_month_number"]
+    assert window["restate_from_month_start"] == date(2026, 9, 1)
+    assert window["restate_reason"] == "the months after the previous build"
     # the daily signals compute only the new days
     signal_window = latest_window(incremental_runs[1], SIGNAL_WINDOW_TABLE)
     assert signal_window["restate_from_day"] == date(2026, 9, 1)
@@ -441,8 +444,8 @@ def test_a_late_change_to_an_old_month_is_restated_and_equals_a_full_build(
     window = latest_window(incremental_runs[2])
     assert window["run_sequence"] == 3
     assert window["restate_reason"] == "a subscription item changed since the previous build"
-    # the changed version started in 2025, far more than the lookback before the horizon:
-    # its months are restated from its start on
+    # the changed version started in 2025, long before the new month: its months are
+    # restated from its start on
     assert window["restate_from_month_number"] < window["horizon_month_number"] - 12
     assert date(2025, 2, 1) <= window["changed_from_month_start"] <= date(2025, 7, 1)
     assert_same_tables(
@@ -494,10 +497,10 @@ def test_late_seat_activity_and_feature_use_restate_the_signals_and_equal_a_full
     assert signal_window["restate_reason"] == (
         "usage, seat activity or feature use of an earlier month changed"
     )
-    # seats and feature use move no MRR: the monthly window is only the lookback
-    assert latest_window(incremental_runs[4])["restate_reason"] == (
-        f"the lookback of {LOOKBACK_MONTHS} months"
-    )
+    # seats and feature use move no MRR: the monthly window has nothing to restate
+    monthly_window = latest_window(incremental_runs[4])
+    assert monthly_window["restate_reason"] == "the months after the previous build"
+    assert monthly_window["restate_from_month_number"] == monthly_window["horizon_month_number"] + 1
     assert_same_tables(
         incremental_runs[4], full_build(tmp_path_factory, exports["late_signals"], "2026-09-30")
     )
@@ -512,7 +515,7 @@ def test_the_late_signal_activity_reaches_the_marts(incremental_runs):
 def test_old_invoice_lines_deleted_corrected_and_copied_equal_a_full_build(
     incremental_runs, exports, tmp_path_factory
 ):
-    """The billing system's export changed lines of months long before the lookback: one
+    """The billing system's export changed lines of months long before the new one: one
     deleted, one corrected, one copied exactly and one copied with another amount. The
     quarantine, the tie-out and everything else equal a full build of the same export."""
     window = latest_window(incremental_runs[5])
@@ -628,3 +631,48 @@ def test_a_change_to_an_account_the_previous_build_counted_restates_everything(
         changed.database,
         full_build(tmp_path_factory, exports["account_changed"], "2026-09-30"),
     )
+
+
+def test_a_lookback_restates_the_months_before_the_new_one_and_equals_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    """A team that wants a margin on top of the change detectors asks for a lookback: the
+    September run on August's build then restates June, July and August too."""
+    workdir = tmp_path_factory.mktemp("lookback")
+    shutil.copy(incremental_runs[0], workdir / "warehouse.duckdb")
+    settings = {"restatement_lookback_months": LOOKBACK_MONTHS}
+    run = run_dbt(
+        workdir, "run", variables=variables(exports["september"], "2026-09-30", **settings)
+    )
+    assert run.returncode == 0, run.output[-4000:]
+    window = latest_window(run.database)
+    assert window["restate_from_month_number"] == window["horizon_month_number"] - LOOKBACK_MONTHS
+    assert window["restate_reason"] == (
+        f"the months after the previous build and a lookback of {LOOKBACK_MONTHS} months"
+    )
+    assert_same_tables(
+        run.database, full_build(tmp_path_factory, exports["september"], "2026-09-30")
+    )
+
+
+def test_a_changed_setting_restates_everything_and_equals_a_full_build(
+    incremental_runs, exports, tmp_path_factory
+):
+    """The same export run with usage overage left out of MRR: no raw row changed, so only
+    the settings fingerprint can tell that every month's figures changed (D94). Kept months
+    would still count the overage."""
+    workdir = tmp_path_factory.mktemp("settings_changed")
+    shutil.copy(incremental_runs[1], workdir / "warehouse.duckdb")
+    settings = {"include_usage_in_mrr": False}
+    september = variables(exports["september"], "2026-09-30", **settings)
+    changed = run_dbt(workdir, "run", variables=september)
+    assert changed.returncode == 0, changed.output[-4000:]
+    window = latest_window(changed.database)
+    assert window["restate_reason"] == "the settings changed"
+    assert window["restate_from_month_number"] == 0
+    assert "include_usage_in_mrr=false" in window["settings_fingerprint"]
+    expected = full_build(tmp_path_factory, exports["september"], "2026-09-30", **settings)
+    assert_same_tables(changed.database, expected)
+    # the setting does move figures: the usage overage of this workload is MRR by default
+    default = tables(incremental_runs[1])["main_marts.mrr_account_months"]
+    assert tables(expected)["main_marts.mrr_account_months"] != default

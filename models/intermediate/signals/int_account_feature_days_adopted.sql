@@ -71,14 +71,35 @@ uses as (
 
 ),
 
+-- two uses of one 90-day bucket (days numbered from 1970-01-01) are less than 90 days apart,
+-- so they always share a span: each bucket's first and last use stand for all its uses, and
+-- the spans are built from about 100,000 bucket rows instead of 0.9 million uses at 100,000
+-- accounts (decision log D96). Between buckets the rule is the uses': a gap over 90 days
+-- starts a span
+bucketed_uses as (
+
+    select
+        account_id,
+        feature_id,
+        min(usage_date) as first_usage_date,
+        max(usage_date) as last_usage_date
+    from uses
+    group by
+        account_id,
+        feature_id,
+        -- the 90-day bucket of the use (dbt.datediff renders longer than a line on duckdb)
+        floor({{ dbt.datediff("cast('1970-01-01' as date)", 'usage_date', 'day') }} / 90)  -- noqa: LT05
+
+),
+
 with_gaps as (
 
     select
         *,
-        lag(usage_date) over (
-            partition by account_id, feature_id order by usage_date
+        lag(last_usage_date) over (
+            partition by account_id, feature_id order by first_usage_date
         ) as previous_usage_date
-    from uses
+    from bucketed_uses
 
 ),
 
@@ -90,12 +111,12 @@ span_starts as (
             case
                 when
                     previous_usage_date is null
-                    or {{ dbt.dateadd('day', 90, 'previous_usage_date') }} < usage_date
+                    or {{ dbt.dateadd('day', 90, 'previous_usage_date') }} < first_usage_date
                     then 1
                 else 0
             end
         ) over (
-            partition by account_id, feature_id order by usage_date
+            partition by account_id, feature_id order by first_usage_date
             rows between unbounded preceding and current row
         ) as span_number
     from with_gaps
@@ -108,8 +129,8 @@ spans as (
         account_id,
         feature_id,
         span_number,
-        min(usage_date) as first_day,
-        cast({{ dbt.dateadd('day', 89, 'max(usage_date)') }} as date) as last_day
+        min(first_usage_date) as first_day,
+        cast({{ dbt.dateadd('day', 89, 'max(last_usage_date)') }} as date) as last_day
     from span_starts
     group by account_id, feature_id, span_number
 

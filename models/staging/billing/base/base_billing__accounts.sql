@@ -1,3 +1,10 @@
+{#- Every raw account row, renamed and cast, with its duplicate status. An incremental run
+    classifies again only the rows of the accounts whose rows changed, found by comparing each
+    account's rows with those the previous build classified (decision log D95). -#}
+{%- set key_columns = ['account_id'] -%}
+{%- set columns = ['account_id', 'account_name', 'segment', 'region', 'created_at'] -%}
+{{ config(**raw_rows_config(key_columns)) }}
+
 with
 
 source as (
@@ -18,12 +25,20 @@ renamed as (
 
 ),
 
+{%- if is_incremental() %}
+
+{{ changed_raw_rows_ctes(
+    relation='renamed', key_columns=key_columns, columns=columns, bucket='account_id'
+) }},
+
+{%- endif %}
+
 classified as (
 
     {{ classify_duplicates(
-        relation='renamed',
-        key_columns=['account_id'],
-        columns=['account_id', 'account_name', 'segment', 'region', 'created_at']
+        relation='changed_rows' if is_incremental() else 'renamed',
+        key_columns=key_columns,
+        columns=columns
     ) }}
 
 ),
@@ -40,6 +55,10 @@ final as (
         copy_number,
         duplicate_status
     from classified
+    {%- if is_incremental() %}
+    union all
+    {{ removed_raw_keys_rows('removed_keys', key_columns, columns) }}
+    {%- endif %}
 
 )
 

@@ -1,3 +1,14 @@
+{#- Every raw invoice line, renamed and cast, with its duplicate status. An incremental run
+    classifies again only the lines of the keys whose rows changed, found by comparing each
+    month's lines (the month their period starts in) with those the previous build classified:
+    an export adds a month of lines and seldom touches older ones (decision log D95). -#}
+{%- set key_columns = ['invoice_line_id'] -%}
+{%- set columns = [
+    'invoice_line_id', 'invoice_id', 'account_id', 'subscription_id', 'line_type', 'amount',
+    'currency_code', 'period_start', 'period_end', 'issued_at'
+] -%}
+{{ config(**raw_rows_config(key_columns)) }}
+
 with
 
 source as (
@@ -23,15 +34,23 @@ renamed as (
 
 ),
 
+{%- if is_incremental() %}
+
+{{ changed_raw_rows_ctes(
+    relation='renamed',
+    key_columns=key_columns,
+    columns=columns,
+    bucket=dbt.date_trunc('month', 'period_start')
+) }},
+
+{%- endif %}
+
 classified as (
 
     {{ classify_duplicates(
-        relation='renamed',
-        key_columns=['invoice_line_id'],
-        columns=[
-            'invoice_line_id', 'invoice_id', 'account_id', 'subscription_id', 'line_type',
-            'amount', 'currency_code', 'period_start', 'period_end', 'issued_at'
-        ]
+        relation='changed_rows' if is_incremental() else 'renamed',
+        key_columns=key_columns,
+        columns=columns
     ) }}
 
 ),
@@ -53,6 +72,10 @@ final as (
         copy_number,
         duplicate_status
     from classified
+    {%- if is_incremental() %}
+    union all
+    {{ removed_raw_keys_rows('removed_keys', key_columns, columns) }}
+    {%- endif %}
 
 )
 

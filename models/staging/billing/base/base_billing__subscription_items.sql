@@ -1,3 +1,14 @@
+{#- Every raw subscription item version, renamed and cast, with its duplicate status. An
+    incremental run classifies again only the rows of the items whose rows changed, found by
+    comparing each item's rows with those the previous build classified (decision log D95). -#}
+{%- set key_columns = ['subscription_item_id'] -%}
+{%- set columns = [
+    'subscription_item_id', 'subscription_id', 'account_id', 'plan_id', 'quantity',
+    'unit_amount', 'discount_pct', 'currency_code', 'valid_from', 'valid_to', 'is_trial',
+    'updated_at'
+] -%}
+{{ config(**raw_rows_config(key_columns)) }}
+
 with
 
 source as (
@@ -25,16 +36,20 @@ renamed as (
 
 ),
 
+{%- if is_incremental() %}
+
+{{ changed_raw_rows_ctes(
+    relation='renamed', key_columns=key_columns, columns=columns, bucket='subscription_item_id'
+) }},
+
+{%- endif %}
+
 classified as (
 
     {{ classify_duplicates(
-        relation='renamed',
-        key_columns=['subscription_item_id'],
-        columns=[
-            'subscription_item_id', 'subscription_id', 'account_id', 'plan_id', 'quantity',
-            'unit_amount', 'discount_pct', 'currency_code', 'valid_from', 'valid_to',
-            'is_trial', 'updated_at'
-        ],
+        relation='changed_rows' if is_incremental() else 'renamed',
+        key_columns=key_columns,
+        columns=columns,
         version_column='updated_at'
     ) }}
 
@@ -59,6 +74,10 @@ final as (
         copy_number,
         duplicate_status
     from classified
+    {%- if is_incremental() %}
+    union all
+    {{ removed_raw_keys_rows('removed_keys', key_columns, columns) }}
+    {%- endif %}
 
 )
 
