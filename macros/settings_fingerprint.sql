@@ -10,14 +10,13 @@
     other settings would silently disagree with the new ones (decision log D94).
 
     The values are normalised as the models read them (the currency upper-cased, the usage
-    flag as true or false), so writing a var differently without changing it restates nothing.
+    flag as macro include_usage_in_mrr reads it), so writing a var differently without
+    changing it restates nothing.
 #}
 {% macro settings_fingerprint() %}
-    {%- set include_usage = var("include_usage_in_mrr", true) | string | lower
-        not in ["false", "0", "no"] -%}
     {%- set settings = [
         "reporting_currency=" ~ (var("reporting_currency", "USD") | upper),
-        "include_usage_in_mrr=" ~ (include_usage | string | lower),
+        "include_usage_in_mrr=" ~ (include_usage_in_mrr() | string | lower),
         "expansion_basis=" ~ var("expansion_basis", "peak"),
         "rounding_tolerance=" ~ var("rounding_tolerance"),
     ] -%}

@@ -5,7 +5,8 @@
     is completed by the next month's rate, so an incremental run also rewrites the month
     before its window, whose next month it brings (the previous horizon when a month is
     added; decision log D94). -#}
-{{ config(**restatement_config(months_before=1)) }}
+{%- set months_before = 1 -%}
+{{ config(**restatement_config(months_before=months_before)) }}
 -- depends_on: {{ ref('int_restatement_windows_tracked') }}
 
 with
@@ -14,7 +15,7 @@ item_months as (
 
     select * from {{ ref('int_subscription_item_months_spread') }}
     {%- if is_incremental() %}
-    where month_number >= {{ restate_from_bound() }} - 1
+    where month_number >= {{ restate_from_bound() }} - {{ months_before }}
     {%- endif %}
 
 ),
@@ -36,7 +37,7 @@ with_usage as (
     select
         item_months.*,
         coalesce(usage_months.usage_quantity, 0) as usage_quantity,
-        {% if var("include_usage_in_mrr", true) | string | lower not in ["false", "0", "no"] -%}
+        {% if include_usage_in_mrr() -%}
         case
             when item_months.pricing_model = 'usage'
                 then {{ money(
