@@ -68,24 +68,74 @@ def worst_per_group(
     checked_sql: str, group_columns: list[str], detail_columns: list[str], tolerance: float
 ) -> str:
     """One row per group: the checked row with the largest |difference| (a null difference
-    ranks first), plus rows_checked and rows_off (|difference| > tolerance, or null)."""
+    ranks first; ties go to the first by the detail columns, in order, nulls last), plus
+    rows_checked and rows_off (|difference| > tolerance, or null).
+
+    Aggregates, not a sort: the counts and the worst |difference| are one group-by, and each
+    tie-break column keeps the rows at its group's minimum. When every row passes, every row
+    ties at a difference of 0, and ranking them all with window functions sorted the whole
+    checked table (about two thirds of the suite's time at 100,000 accounts)."""
     partition = ", ".join(group_columns)
     columns = ", ".join([*group_columns, *detail_columns])
+
+    def same_group(left: str, right: str) -> str:
+        return " and ".join(
+            f"{left}.{column} is not distinct from {right}.{column}" for column in group_columns
+        )
+
+    tie_breaks = ""
+    previous = "worst_rows"
+    for number, column in enumerate(detail_columns, start=1):
+        tie_breaks += f""",
+best_{number} as (
+    select {partition}, min({column}) as best_value
+    from {previous}
+    group by {partition}
+),
+tied_{number} as (
+    select {previous}.*
+    from {previous}
+    inner join best_{number}
+        on {same_group(previous, f"best_{number}")}
+    where {previous}.{column} is not distinct from best_{number}.best_value
+)"""
+        previous = f"tied_{number}"
     return f"""
 with checked as (
 {checked_sql}
 ),
+groups as (
+    select
+        {partition},
+        count(*) as rows_checked,
+        sum(case when difference is null or abs(difference) > {tolerance!r} then 1 else 0 end)
+            as rows_off,
+        count(*) > count(difference) as has_null_difference,
+        max(abs(difference)) as worst_abs_difference
+    from checked
+    group by {partition}
+),
+worst_rows as (
+    select
+        checked.*,
+        groups.rows_checked,
+        groups.rows_off
+    from checked
+    inner join groups
+        on {same_group("checked", "groups")}
+    where
+        case
+            when groups.has_null_difference then checked.difference is null
+            else abs(checked.difference) = groups.worst_abs_difference
+        end
+){tie_breaks},
 ranked as (
+    -- rows still tied agree on every column shown but perhaps the sign of the difference
     select
         *,
-        count(*) over (partition by {partition}) as rows_checked,
-        sum(case when difference is null or abs(difference) > {tolerance!r} then 1 else 0 end)
-            over (partition by {partition}) as rows_off,
-        row_number() over (
-            partition by {partition}
-            order by abs(difference) desc nulls first, {columns}
-        ) as worst_rank
-    from checked
+        row_number() over (partition by {partition} order by {columns}, difference desc)
+            as worst_rank
+    from {previous}
 )
 select {columns}, difference, cast(rows_off as bigint) as rows_off, rows_checked
 from ranked
