@@ -68,8 +68,8 @@ def worst_per_group(
     checked_sql: str, group_columns: list[str], detail_columns: list[str], tolerance: float
 ) -> str:
     """One row per group: the checked row with the largest |difference| (a null difference
-    ranks first; ties go to the first by the detail columns, in order, nulls last), plus
-    rows_checked and rows_off (|difference| > tolerance, or null).
+    ranks first; ties go to the first by the detail columns, in order, nulls last, then to the
+    positive difference), plus rows_checked and rows_off (|difference| > tolerance, or null).
 
     Aggregates, not a sort: the counts and the worst |difference| are one group-by, and each
     tie-break column keeps the rows at its group's minimum. When every row passes, every row
@@ -133,8 +133,7 @@ ranked as (
     -- rows still tied agree on every column shown but perhaps the sign of the difference
     select
         *,
-        row_number() over (partition by {partition} order by {columns}, difference desc)
-            as worst_rank
+        row_number() over (partition by {partition} order by difference desc) as worst_rank
     from {previous}
 )
 select {columns}, difference, cast(rows_off as bigint) as rows_off, rows_checked
