@@ -65,11 +65,12 @@ account_histories as (
         0 as had_mrr_before_window
     from account_months
     {%- if is_incremental() %}
-    where not exists (
-        select 1
-        from kept_histories
-        where kept_histories.account_id = account_months.account_id
-    )
+    where
+        not exists (
+            select 1
+            from kept_histories
+            where kept_histories.account_id = account_months.account_id
+        )
     {%- endif %}
     group by account_id
 

@@ -42,35 +42,14 @@ months as (
 
 ),
 
-plans_held as (
-
-    select distinct
-        account_id,
-        product_id,
-        month_number,
-        plan_id
-    from window_item_months
-
-),
-
-plan_sets as (
-
-    select
-        account_id,
-        product_id,
-        month_number,
-        {{ sorted_listagg('plan_id', "','") }} as plan_ids
-    from plans_held
-    group by account_id, product_id, month_number
-
-),
-
+-- the set of plans and the sums in one pass over the window (decision log D99)
 line_months as (
 
     select
         account_id,
         product_id,
         month_number,
+        {{ sorted_listagg('plan_id', "','", distinct=true) }} as plan_ids,
         sum(quantity) as quantity,
         sum(recurring_mrr) as recurring_mrr,
         sum(usage_mrr) as usage_mrr,
@@ -145,7 +124,7 @@ filled as (
         panel.month_number,
         panel.month_start,
         line_months.account_id is not null as is_held,
-        plan_sets.plan_ids,
+        line_months.plan_ids,
         coalesce(line_months.quantity, 0) as quantity,
         coalesce(line_months.recurring_mrr, 0) as recurring_mrr,
         coalesce(line_months.usage_mrr, 0) as usage_mrr,
@@ -157,11 +136,6 @@ filled as (
             panel.account_id = line_months.account_id
             and panel.product_id = line_months.product_id
             and panel.month_number = line_months.month_number
-    left join plan_sets
-        on
-            panel.account_id = plan_sets.account_id
-            and panel.product_id = plan_sets.product_id
-            and panel.month_number = plan_sets.month_number
 
 ),
 
