@@ -8,6 +8,7 @@ its own DuckDB file, dbt target and log folders, and DuckDB's spill folder.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -58,9 +59,28 @@ class Warehouse:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.database = self.workdir / "warehouse.duckdb"
 
+    def files(self, database: Path | None = None) -> tuple[Path, Path]:
+        """A DuckDB database's files: the database and its write-ahead log."""
+        database = database or self.database
+        return database, database.with_suffix(".duckdb.wal")
+
     def reset(self) -> None:
-        for path in (self.database, self.database.with_suffix(".duckdb.wal")):
+        for path in self.files():
             path.unlink(missing_ok=True)
+
+    def save_as(self, copy: Path) -> None:
+        """Copy the warehouse as it is now (each file, or the absence of a log) to `copy`."""
+        for source, target in zip(self.files(), self.files(copy), strict=True):
+            target.unlink(missing_ok=True)
+            if source.exists():
+                shutil.copy2(source, target)
+
+    def restore(self, copy: Path) -> None:
+        """Put back the warehouse saved by `save_as(copy)`."""
+        self.reset()
+        for source, target in zip(self.files(copy), self.files(), strict=True):
+            if source.exists():
+                shutil.copy2(source, target)
 
     def env(self) -> dict[str, str]:
         environment = dbt_environment(self.database, self.workdir)
