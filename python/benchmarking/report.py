@@ -69,14 +69,14 @@ def figure(value: float | None, template: str) -> str:
     return "not run" if value is None else template.format(value)
 
 
-def median_and_range(seconds: list[float]) -> str:
-    """Repeated runs as their median, then the fastest and slowest: "14.2 s (13.9-15.0)"."""
-    if not seconds:
-        return "not run"
-    median = f"{statistics.median(seconds):.1f} s"
-    if len(seconds) == 1:
+def incremental_runs(result: TierResult) -> str:
+    """The incremental runs as their median, then the fastest and slowest when there are
+    several: "14.2 s (13.9-15.0)"."""
+    median = figure(result.incremental_run_seconds, "{:.1f} s")
+    runs = result.incremental_runs_seconds
+    if len(runs) < 2:
         return median
-    return f"{median} ({min(seconds):.1f}-{max(seconds):.1f})"
+    return f"{median} ({min(runs):.1f}-{max(runs):.1f})"
 
 
 HEADER = (
@@ -97,7 +97,7 @@ def row(result: TierResult) -> str:
         f"| {result.full_build_seconds:.1f} s | {result.unit_tests_seconds:.1f} s "
         f"| {figure(result.models_seconds, '{:.1f} s')} "
         f"| {result.reconciliation_seconds:.1f} s | {result.build_and_reconcile_seconds:.1f} s "
-        f"| {median_and_range(result.incremental_runs_seconds)} "
+        f"| {incremental_runs(result)} "
         f"| {figure(result.incremental_share, '{:.0%}')} "
         f"| {figure(result.incremental_tests_seconds, '{:.1f} s')} "
         f"| {result.peak_rss_bytes / 1024**3:.2f} GB | {result.account_months_per_second:,.0f} "

@@ -78,10 +78,7 @@ def test_every_incremental_run_starts_from_the_month_before_warehouse(tmp_path, 
 
 
 def test_the_number_of_incremental_runs_must_be_positive(capsys):
-    try:
+    with pytest.raises(SystemExit) as stop:
         run_benchmark.parse_args(["--incremental-runs", "0"])
-    except SystemExit as stop:
-        assert stop.code == 2
-    else:
-        raise AssertionError("--incremental-runs 0 was accepted")
+    assert stop.value.code == 2
     assert "--incremental-runs must be at least 1" in capsys.readouterr().err
