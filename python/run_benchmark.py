@@ -203,16 +203,20 @@ def measure_tier(
     stage_export(raw, live)
     month_before = incremental.workdir / "month_before.duckdb"
     incremental.save_as(month_before)
-    for number in range(1, incremental_runs + 1):
-        # every run starts from the same month-before warehouse, so each does one month's work
-        incremental.restore(month_before)
-        progress(f"{accounts:,}: incremental run {number} of {incremental_runs}, +1 month")
-        run = incremental.dbt("incremental run", "run", variables=daily_vars)
-        result.incremental_runs_seconds.append(run.seconds)
+    try:
+        for number in range(1, incremental_runs + 1):
+            # every run starts from the same month-before warehouse, so each does one month's
+            # work
+            incremental.restore(month_before)
+            progress(f"{accounts:,}: incremental run {number} of {incremental_runs}, +1 month")
+            run = incremental.dbt("incremental run", "run", variables=daily_vars)
+            result.incremental_runs_seconds.append(run.seconds)
+    finally:
+        # the copy is as large as the warehouse (1.2 GB at 100k): not left behind by a failed run
+        for path in incremental.files(month_before):
+            path.unlink(missing_ok=True)
     progress(f"{accounts:,}: tests after the incremental run")
     incremental_tests = incremental.dbt("incremental tests", "test", variables=daily_vars)
-    for path in incremental.files(month_before):
-        path.unlink(missing_ok=True)
 
     result.models_seconds = models.seconds
     result.waterfall_models_seconds = waterfall_models.seconds

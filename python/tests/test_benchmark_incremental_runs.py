@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 import run_benchmark
-from benchmarking.measure import Measurement, Warehouse
+from benchmarking.measure import Measurement, StepFailedError, Warehouse
 from benchmarking.report import TierResult, row
 
 
@@ -42,11 +42,12 @@ def test_one_run_is_shown_alone_and_none_as_not_run():
     assert "| not run | not run |" in row(unmeasured)
 
 
-def test_every_incremental_run_starts_from_the_month_before_warehouse(tmp_path, monkeypatch):
+def stub_steps(tmp_path, monkeypatch, run_seconds, started_from) -> None:
+    """dbt and the other measured steps replaced: a run records the warehouse it started from
+    and returns the next of `run_seconds` (an exception in it is raised instead)."""
     raw = tmp_path / "export"
     (raw / "previous_month").mkdir(parents=True)
-    started_from = []
-    run_seconds = iter([3.0, 1.0, 2.0])
+    run_seconds = iter(run_seconds)
 
     def dbt(self: Warehouse, label: str, *args: str, variables: dict) -> Measurement:
         database, log = self.files()
@@ -58,7 +59,10 @@ def test_every_incremental_run_starts_from_the_month_before_warehouse(tmp_path, 
             # a run changes the warehouse and checkpoints its log away
             database.write_bytes(b"month after")
             log.unlink(missing_ok=True)
-            return Measurement(next(run_seconds), 1, "")
+            seconds = next(run_seconds)
+            if isinstance(seconds, Exception):
+                raise seconds
+            return Measurement(seconds, 1, "")
         return Measurement(1.0, 1, "")
 
     monkeypatch.setattr(run_benchmark, "workload_folder", lambda *args: raw)
@@ -68,12 +72,30 @@ def test_every_incremental_run_starts_from_the_month_before_warehouse(tmp_path, 
     monkeypatch.setattr(run_benchmark, "hand_tuned", lambda *args: (1.0, []))
     monkeypatch.setattr(run_benchmark, "waterfall_differences", lambda *args: [])
 
+
+def test_every_incremental_run_starts_from_the_month_before_warehouse(tmp_path, monkeypatch):
+    started_from = []
+    stub_steps(tmp_path, monkeypatch, [3.0, 1.0, 2.0], started_from)
+
     result = run_benchmark.measure_tier(tmp_path, 1, 60, "1GB", incremental_runs=3)
 
     assert started_from == [(b"month before", b"its log")] * 3
     assert result.incremental_runs_seconds == [3.0, 1.0, 2.0]
     assert result.incremental_run_seconds == 2.0
     # the saved copy is removed once the runs are done
+    assert not list((tmp_path / "benchmark").rglob("month_before*"))
+
+
+def test_a_failed_incremental_run_leaves_no_month_before_copy(tmp_path, monkeypatch):
+    started_from = []
+    failure = StepFailedError("incremental run failed (exit 1)")
+    stub_steps(tmp_path, monkeypatch, [3.0, failure], started_from)
+
+    with pytest.raises(StepFailedError):
+        run_benchmark.measure_tier(tmp_path, 1, 60, "1GB", incremental_runs=3)
+
+    assert len(started_from) == 2
+    assert list((tmp_path / "benchmark").rglob("warehouse.duckdb"))
     assert not list((tmp_path / "benchmark").rglob("month_before*"))
 
 
