@@ -10,7 +10,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 import reference_metrics
-from warehouse import MARTS, SAMPLE_DATA_DIR, run_dbt, table_fingerprint
+from warehouse import MARTS, SAMPLE_DATA_DIR, copy_build, run_dbt, table_fingerprint
 
 PARQUET_TABLES = ("subscription_items", "plans", "fx_rates", "usage_daily")
 
@@ -62,10 +62,7 @@ def test_building_again_gives_identical_marts(
 ):
     """Idempotence: a second build over the first, plain or --full-refresh, changes no row of
     any mart (table contents compared, not row counts)."""
-    workdir = tmp_path / "again"
-    workdir.mkdir()
-    shutil.copy(sample_build.database, workdir / "warehouse.duckdb")
-    result = run_dbt(workdir, "build", *extra_args)
+    result = run_dbt(copy_build(sample_build, tmp_path / "again"), "build", *extra_args)
     assert result.returncode == 0, result.output[-4000:]
     assert fingerprints(result) == sample_fingerprints
 

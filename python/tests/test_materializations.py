@@ -4,21 +4,14 @@ cover (here: a relation of the other type in the model's place) goes to the adap
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse import run_dbt, table_fingerprint
+from warehouse import copy_build, run_dbt, table_fingerprint
 
 TABLE_MODEL = ("marts", "billing_rejected_rows", "main_marts")
 VIEW_MODEL = ("staging/billing", "stg_billing__plans", "main_staging")
-
-
-def copy_of(sample_build, workdir: Path) -> Path:
-    workdir.mkdir()
-    shutil.copy(sample_build.database, workdir / "warehouse.duckdb")
-    return workdir
 
 
 def main_statement(workdir: Path, folder: str, name: str) -> str:
@@ -27,17 +20,16 @@ def main_statement(workdir: Path, folder: str, name: str) -> str:
     return " ".join(path.read_text().split()).lower()
 
 
-def relation_type(workdir: Path, schema: str, name: str) -> str:
-    with duckdb.connect(str(workdir / "warehouse.duckdb"), read_only=True) as con:
-        rows = con.sql(
-            "select table_type from information_schema.tables "
-            f"where table_schema = '{schema}' and table_name = '{name}'"
-        ).fetchall()
+def relation_type(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> str:
+    rows = con.sql(
+        "select table_type from information_schema.tables "
+        f"where table_schema = '{schema}' and table_name = '{name}'"
+    ).fetchall()
     return rows[0][0] if len(rows) == 1 else f"{len(rows)} relations"
 
 
 def test_a_rebuild_replaces_tables_and_views_in_place(tmp_path, sample_build):
-    workdir = copy_of(sample_build, tmp_path / "rebuild")
+    workdir = copy_build(sample_build, tmp_path / "rebuild")
     with sample_build.connect() as con:
         before = table_fingerprint(con, TABLE_MODEL[1])
     result = run_dbt(workdir, "run", "--select", TABLE_MODEL[1], VIEW_MODEL[1])
@@ -57,9 +49,9 @@ def test_a_rebuild_replaces_tables_and_views_in_place(tmp_path, sample_build):
             "select table_name from information_schema.tables "
             "where table_name like '%dbt_tmp%' or table_name like '%dbt_backup%'"
         ).fetchall()
+        assert relation_type(con, TABLE_MODEL[2], TABLE_MODEL[1]) == "BASE TABLE"
+        assert relation_type(con, VIEW_MODEL[2], VIEW_MODEL[1]) == "VIEW"
     assert leftovers == []
-    assert relation_type(workdir, TABLE_MODEL[2], TABLE_MODEL[1]) == "BASE TABLE"
-    assert relation_type(workdir, VIEW_MODEL[2], VIEW_MODEL[1]) == "VIEW"
 
 
 @pytest.mark.parametrize(
@@ -86,7 +78,7 @@ def test_a_relation_of_the_other_type_goes_to_the_adapters_materialization(
     """`create or replace` cannot turn a view into a table or back: the adapter's swap path
     builds the model under a temporary name, moves the stand-in aside and drops it."""
     folder, name, schema = model
-    workdir = copy_of(sample_build, tmp_path / f"{stand_in}_stand_in")
+    workdir = copy_build(sample_build, tmp_path / f"{stand_in}_stand_in")
     with duckdb.connect(str(workdir / "warehouse.duckdb")) as con:
         kind = "view" if expected_type == "VIEW" else "table"
         con.execute(f"drop {kind} {schema}.{name}")
@@ -94,4 +86,5 @@ def test_a_relation_of_the_other_type_goes_to_the_adapters_materialization(
     result = run_dbt(workdir, "run", "--select", name)
     assert result.returncode == 0, result.output[-4000:]
     assert main_statement(workdir, folder, name).startswith(adapter_statement)
-    assert relation_type(workdir, schema, name) == expected_type
+    with result.connect() as con:
+        assert relation_type(con, schema, name) == expected_type

@@ -7,6 +7,7 @@ the developer's warehouse and can build several variants side by side.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -61,6 +62,13 @@ def run_dbt(workdir: Path, *args: str, variables: dict | None = None) -> BuildRe
         check=False,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, database)
+
+
+def copy_build(build: BuildResult, workdir: Path) -> Path:
+    """A new workdir holding a copy of `build`'s warehouse, for a run_dbt over that build."""
+    workdir.mkdir()
+    shutil.copy(build.database, workdir / "warehouse.duckdb")
+    return workdir
 
 
 @dataclass
