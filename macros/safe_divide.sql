@@ -3,7 +3,7 @@
 
     A ratio that is null when its denominator is zero or null (metrics.md: any ratio with a zero
     denominator is null), carried in the money type so that ratios keep ten decimal places on
-    every engine.
+    every engine; the division is divide_money's (exact at the tenth decimal).
 
     Arguments:
         numerator: SQL expression.
@@ -12,6 +12,6 @@
 {% macro safe_divide(numerator, denominator) %}
     case
         when {{ denominator }} is null or {{ denominator }} = 0 then null
-        else {{ money(money(numerator) ~ " / (" ~ denominator ~ ")") }}
+        else {{ divide_money(numerator, denominator) }}
     end
 {%- endmacro %}

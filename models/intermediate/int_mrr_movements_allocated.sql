@@ -55,7 +55,7 @@ proportional_shares as (
         *,
         case
             when account_recovery_mrr = 0 then {{ money(0) }}
-            else {{ money('account_recovery_mrr * amount / account_gains_mrr') }}
+            else {{ divide_money(money('account_recovery_mrr * amount'), 'account_gains_mrr') }}
         end as proportional_recovery_mrr
     from gains
 

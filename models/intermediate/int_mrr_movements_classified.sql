@@ -153,9 +153,11 @@ plan_pairs as (
         previous_plans.recurring_mrr_at_next_rate as previous_recurring_mrr_cc,
         case
             when current_plans.quantity <> 0
-                then {{ money('current_plans.recurring_mrr / current_plans.quantity') }}
+                then {{ divide_money('current_plans.recurring_mrr', 'current_plans.quantity') }}
             when previous_plans.quantity <> 0
-                then {{ money('previous_plans.recurring_mrr_at_next_rate / previous_plans.quantity') }}
+                then {{ divide_money(
+                    'previous_plans.recurring_mrr_at_next_rate', 'previous_plans.quantity'
+                ) }}
             else {{ money(0) }}
         end as unit_mrr
     from plan_months as current_plans

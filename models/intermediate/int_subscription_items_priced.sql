@@ -57,9 +57,9 @@ final as (
         *,
         -- each product is cast back to the money type before the next factor: three decimal
         -- factors at scale 10 would need scale 30 and overflow 38 digits on large contracts
-        {{ money(
-            money(money("quantity * unit_amount") ~ " * (100 - discount_pct)")
-            ~ " / (100 * billing_interval_months)") }} as recurring_mrr_local,
+        {{ divide_money(
+            money(money("quantity * unit_amount") ~ " * (100 - discount_pct)"),
+            "100 * billing_interval_months") }} as recurring_mrr_local,
         {{ month_start('valid_from') }} as first_month_start,
         {{ month_start('valid_to') }} as end_month_start
     from joined

@@ -88,13 +88,13 @@ line_lengths as (
             'end_month', dbt.dateadd('month', 1, 'end_month'), 'day') %}
         case
             when first_month = end_month
-                then {{ money(dbt.datediff('period_start', 'period_end', 'day') ~ ' / ' ~ first_month_days) }}
+                then {{ divide_money(dbt.datediff('period_start', 'period_end', 'day'), first_month_days) }}
             else
-                {{ money(
-                    dbt.datediff('period_start', dbt.dateadd('month', 1, 'first_month'), 'day')
-                    ~ ' / ' ~ first_month_days) }}
+                {{ divide_money(
+                    dbt.datediff('period_start', dbt.dateadd('month', 1, 'first_month'), 'day'),
+                    first_month_days) }}
                 + {{ dbt.datediff(dbt.dateadd('month', 1, 'first_month'), 'end_month', 'month') }}
-                + {{ money(dbt.datediff('end_month', 'period_end', 'day') ~ ' / ' ~ end_month_days) }}
+                + {{ divide_money(dbt.datediff('end_month', 'period_end', 'day'), end_month_days) }}
         end as period_months
     from recurring_lines
 
@@ -110,14 +110,14 @@ line_months as (
         line_lengths.period_months,
         months.month_number,
         months.month_start,
-        {{ money(
+        {{ divide_money(
             dbt.datediff(
                 'case when line_lengths.period_start > months.month_start'
                 ~ ' then line_lengths.period_start else months.month_start end',
                 'case when line_lengths.period_end <= months.month_end then line_lengths.period_end'
                 ~ ' else ' ~ dbt.dateadd('day', 1, 'months.month_end') ~ ' end',
-                'day')
-            ~ ' / (' ~ dbt.datediff('months.month_start', 'months.month_end', 'day') ~ ' + 1)') }}
+                'day'),
+            dbt.datediff('months.month_start', 'months.month_end', 'day') ~ ' + 1') }}
             as month_part
     from line_lengths
     inner join months

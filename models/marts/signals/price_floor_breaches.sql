@@ -52,7 +52,7 @@ unit_prices as (
         product_id,
         currency_code,
         valid_from,
-        {{ money('unit_amount * (100 - discount_pct) / (100 * billing_interval_months)') }}
+        {{ divide_money(money('unit_amount * (100 - discount_pct)'), '100 * billing_interval_months') }}
             as unit_price_local
     from items
 
