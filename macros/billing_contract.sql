@@ -4,11 +4,13 @@
     The raw billing contract (shared design: raw-contract.md) as data: for every table, whether
     it is required, whether it is keyless (daily readings to add up, no key in the contract)
     and its columns with their contract types. One place for the column list so that empty
-    optional tables, file reads, validation and the quarantine's row traces all agree.
+    optional tables, file reads, validation and the quarantine's row traces all agree. A
+    keyless table also names the columns its rows are named by (row_key): every column but
+    the reading.
 
     Returns: dict table_name -> {"required": bool, "keyless": bool (absent = false),
-    "columns": [(column_name, contract_type)]} where contract_type is one of text, integer,
-    decimal, date, timestamp, boolean.
+    "row_key": [column_name] (keyless tables only), "columns": [(column_name, contract_type)]}
+    where contract_type is one of text, integer, decimal, date, timestamp, boolean.
 #}
 {% macro billing_contract() %}
     {%- set contract = {
@@ -30,14 +32,17 @@
             ("unit_amount", "decimal"), ("discount_pct", "decimal"), ("currency", "text"),
             ("valid_from", "date"), ("valid_to", "date"), ("is_trial", "boolean"),
             ("updated_at", "timestamp")]},
-        "usage_daily": {"required": false, "keyless": true, "columns": [
+        "usage_daily": {"required": false, "keyless": true,
+            "row_key": ["account_id", "subscription_id", "usage_metric", "usage_date"], "columns": [
             ("account_id", "text"), ("subscription_id", "text"), ("usage_metric", "text"),
             ("usage_date", "date"), ("quantity", "decimal")]},
-        "seat_activity": {"required": false, "keyless": true, "columns": [
+        "seat_activity": {"required": false, "keyless": true,
+            "row_key": ["account_id", "activity_date"], "columns": [
             ("account_id", "text"), ("activity_date", "date"), ("active_users", "integer")]},
         "features": {"required": false, "columns": [
             ("feature_id", "text"), ("product_id", "text"), ("feature_name", "text")]},
-        "feature_usage": {"required": false, "keyless": true, "columns": [
+        "feature_usage": {"required": false, "keyless": true,
+            "row_key": ["account_id", "feature_id", "usage_date"], "columns": [
             ("account_id", "text"), ("feature_id", "text"), ("usage_date", "date"),
             ("events", "integer")]},
         "invoice_lines": {"required": false, "columns": [

@@ -44,17 +44,45 @@ fx_rates as (
 
 ),
 
+expanding_lines as (
+
+    select distinct
+        account_id,
+        product_id,
+        month_number,
+        month_start
+    from movements
+    where movement_type = 'expansion'
+
+),
+
+expanding_products as (
+
+    select distinct
+        account_id,
+        product_id
+    from expanding_lines
+
+),
+
+-- only the versions of the product lines that expand: the window's few on an incremental run,
+-- so the prices and the ranking below do not go through every version of the export
 unit_prices as (
 
     select
-        subscription_item_id,
-        account_id,
-        product_id,
-        currency_code,
-        valid_from,
-        {{ divide_money(money('unit_amount * (100 - discount_pct)'), '100 * billing_interval_months') }}
-            as unit_price_local
+        items.subscription_item_id,
+        items.account_id,
+        items.product_id,
+        items.currency_code,
+        items.valid_from,
+        {{ divide_money(
+            money('items.unit_amount * (100 - items.discount_pct)'),
+            '100 * items.billing_interval_months') }} as unit_price_local
     from items
+    inner join expanding_products
+        on
+            items.account_id = expanding_products.account_id
+            and items.product_id = expanding_products.product_id
 
 ),
 
@@ -75,18 +103,6 @@ first_prices as (
         from unit_prices
     ) as ranked_prices
     where price_rank = 1
-
-),
-
-expanding_lines as (
-
-    select distinct
-        account_id,
-        product_id,
-        month_number,
-        month_start
-    from movements
-    where movement_type = 'expansion'
 
 ),
 

@@ -21,7 +21,7 @@ classified as (
 
     {{ classify_duplicates(
         relation='renamed',
-        key_columns=['account_id', 'feature_id', 'usage_date'],
+        key_columns=billing_contract()['feature_usage']['row_key'],
         columns=['account_id', 'feature_id', 'usage_date', 'events'],
         required_key_columns=['account_id', 'usage_date'],
         keyless=true

@@ -20,7 +20,7 @@ classified as (
 
     {{ classify_duplicates(
         relation='renamed',
-        key_columns=['account_id', 'activity_date'],
+        key_columns=billing_contract()['seat_activity']['row_key'],
         columns=['account_id', 'activity_date', 'active_users'],
         keyless=true
     ) }}

@@ -22,7 +22,7 @@ classified as (
 
     {{ classify_duplicates(
         relation='renamed',
-        key_columns=['account_id', 'subscription_id', 'usage_metric', 'usage_date'],
+        key_columns=billing_contract()['usage_daily']['row_key'],
         columns=['account_id', 'subscription_id', 'usage_metric', 'usage_date', 'quantity'],
         required_key_columns=['account_id', 'usage_date'],
         keyless=true
