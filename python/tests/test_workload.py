@@ -40,7 +40,10 @@ def contract_columns() -> dict[str, list[str]]:
     """Each contract table's columns, in order, read from the billing_contract macro."""
     text = CONTRACT.read_text(encoding="utf-8")
     tables = {}
-    table_pattern = r'"(\w+)": \{"required": \w+,(?: "keyless": \w+,)? "columns": \[(.*?)\]\}'
+    table_pattern = (
+        r'"(\w+)": \{"required": \w+,(?: "keyless": \w+,)?(?:\s+"row_key": \[[^\]]*\],)?'
+        r' "columns": \[(.*?)\]\}'
+    )
     for match in re.finditer(table_pattern, text, re.S):
         tables[match.group(1)] = re.findall(r'\("(\w+)", "\w+"\)', match.group(2))
     return tables
