@@ -16,8 +16,10 @@
                to even. Its result must fit 38 digits, so the numerator is cast to
                decimal(28, 10): from 1e18 up the cast fails the query rather than a value being
                rounded.
-      spark    decimal division (exact with precision loss turned off, profiles.yml), then
-               bround, Spark's half-to-even rounding, at ten decimals;
+      spark    decimal division (decimal arithmetic with precision loss turned off,
+               profiles.yml; the quotient keeps a bounded number of decimals, so a quotient
+               within that bound of a tie can round twice), then bround, Spark's half-to-even
+               rounding, at ten decimals;
       default  the engine's decimal division cast to the money type, which rounds ties away
                from zero on most engines.
 
