@@ -5,8 +5,10 @@
     batch named `main` in the open transaction: stage the model's rows in the temporary table
     `staged_relation` (unless `staged`: a Python model's frame is already there), fail if its
     columns differ from the table's (macro assert_columns_unchanged: `on_schema_change: fail`),
-    then the model's strategy (get_incremental_<strategy>_sql), which deletes the window,
-    inserts the staged rows and drops the staging table. The caller commits.
+    then the model's strategy (get_incremental_<strategy>_sql: the project's delete the window
+    and insert the staged rows, dbt's append only inserts them), then drop the staging table
+    (the project's strategies drop it already; dbt's append does not, and a Python model's is a
+    real table). The caller commits.
 
     Arguments:
         target_relation: the model's table.
@@ -31,6 +33,7 @@
         );
         {%- endif %}
         {{ assert_columns_unchanged(target_relation, staged_relation) }};
-        {{ strategy_sql(strategy_args) }}
+        {{ strategy_sql(strategy_args) }};
+        drop table if exists {{ staged_relation }}
     {%- endcall %}
 {% endmacro %}
