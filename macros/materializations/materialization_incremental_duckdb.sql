@@ -22,11 +22,20 @@
     {%- if not restating and not python -%}
         {{ return(dbt.materialization_incremental_duckdb()) }}
     {%- endif -%}
-    {%- if python and not restating and needs_adapter_materialization() -%}
+    {#- a Python model not restated is rebuilt whole from its frame: only right when the
+        frame is the whole table (a first build, a full refresh, another relation in its
+        place); an incremental run of another strategy would replace the table with its
+        window's rows -#}
+    {%- set rebuilding = existing_relation is none
+        or existing_relation.type != "table"
+        or should_full_refresh() -%}
+    {%- if python and not restating and (not rebuilding or needs_adapter_materialization()) -%}
         {{ exceptions.raise_compiler_error(
-            "The project's DuckDB incremental materialization builds a Python model's table "
-            ~ "without an enforced contract, indexes, grants, partitioning, sorting or "
-            ~ "incremental predicates, and not on DuckLake or MotherDuck (decision log D106)"
+            "The project's DuckDB incremental materialization restates a Python model only "
+            ~ "with the strategies restate, restate_raw_keys, restate_signal_days or append "
+            ~ "and on_schema_change: fail, and builds its table without an enforced contract, "
+            ~ "indexes, grants, partitioning, sorting or incremental predicates, and not on "
+            ~ "DuckLake or MotherDuck (decision log D106)"
         ) }}
     {%- endif -%}
     {%- set target_relation = this.incorporate(type="table") -%}
